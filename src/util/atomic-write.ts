@@ -1,0 +1,109 @@
+/**
+ * Atomic outputs: a command either replaces its output completely or leaves the previous one
+ * untouched. Files are written to a temporary sibling and renamed; directories are built in a
+ * temporary sibling and swapped in with two renames. A crash between the two renames leaves
+ * the previous directory at `<dir>.stackplan-old`, which the next write restores first.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { InputError } from "./errors";
+
+const OLD_SUFFIX = ".stackplan-old";
+
+/** Write one file atomically (temp file in the same directory, then rename). */
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  const dir = path.dirname(file);
+  ensureDirectory(dir);
+  const tmp = path.join(dir, `.stackplan-tmp-${path.basename(file)}-${process.pid}-${uniq()}`);
+  try {
+    fs.writeFileSync(tmp, content);
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * Replace directory `dir` with exactly `files` (relative path → content). Nothing under `dir`
+ * changes unless every file was written.
+ */
+export function writeDirAtomic(dir: string, files: ReadonlyMap<string, string | Uint8Array>): void {
+  const parent = path.dirname(dir);
+  ensureDirectory(parent);
+  recoverInterruptedSwap(dir);
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
+    throw new InputError({ file: dir, message: "output path exists and is not a directory" });
+  }
+  const tmp = path.join(parent, `.stackplan-tmp-${path.basename(dir)}-${process.pid}-${uniq()}`);
+  try {
+    for (const [rel, content] of files) {
+      const target = path.join(tmp, rel);
+      if (!target.startsWith(tmp + path.sep)) throw new Error(`refusing to write outside the output directory: ${rel}`);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, content);
+    }
+    fs.mkdirSync(tmp, { recursive: true });
+    swapIn(tmp, dir);
+  } catch (err) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+function swapIn(tmp: string, dir: string): void {
+  const old = dir + OLD_SUFFIX;
+  const hadPrevious = fs.existsSync(dir);
+  if (hadPrevious) fs.renameSync(dir, old);
+  fs.renameSync(tmp, dir);
+  if (hadPrevious) fs.rmSync(old, { recursive: true, force: true });
+}
+
+/** If a previous swap died between its two renames, put the previous output back. */
+export function recoverInterruptedSwap(dir: string): void {
+  const old = dir + OLD_SUFFIX;
+  if (!fs.existsSync(old)) return;
+  if (fs.existsSync(dir)) fs.rmSync(old, { recursive: true, force: true });
+  else fs.renameSync(old, dir);
+}
+
+/** Create `dir` (and parents); a path that exists as a file is an input error, not a crash. */
+export function ensureDirectory(dir: string): void {
+  let probe = path.resolve(dir);
+  // Find the deepest existing ancestor to give a precise message.
+  while (!fs.existsSync(probe)) {
+    const up = path.dirname(probe);
+    if (up === probe) break;
+    probe = up;
+  }
+  if (fs.existsSync(probe) && !fs.statSync(probe).isDirectory()) {
+    throw new InputError({ file: probe, message: "exists and is not a directory; expected an output directory" });
+  }
+  fs.mkdirSync(dir, { recursive: true });
+}
+
+/** Remove temporaries a killed process left next to `dir`. */
+export function cleanStaleTemporaries(parent: string): void {
+  if (!fs.existsSync(parent)) return;
+  for (const name of fs.readdirSync(parent)) {
+    if (!name.startsWith(".stackplan-tmp-")) continue;
+    const pid = Number(name.split("-").at(-2));
+    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) continue;
+    fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let counter = 0;
+function uniq(): string {
+  counter += 1;
+  return `${Date.now().toString(36)}${counter}`;
+}

@@ -1,0 +1,94 @@
+/**
+ * YAML files with source positions. Every user file stackplan reads goes through here so that
+ * a problem anywhere later can point at `file:line:col` and the YAML path.
+ */
+import * as fs from "node:fs";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { InputError, type Problem } from "./errors";
+
+export interface YamlFile {
+  /** Path as shown to the user (relative to the project root when possible). */
+  readonly file: string;
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
+  /** The parsed value (plain JSON-like data). */
+  readonly value: unknown;
+}
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+  /** False when only a parent of the requested path exists in the file. */
+  readonly exact: boolean;
+}
+
+/** Parse YAML text; a syntax error becomes an InputError naming the file, line and column. */
+export function parseYaml(text: string, file: string): YamlFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
+  if (doc.errors.length > 0) {
+    const problems: Problem[] = doc.errors.map((e) => {
+      const pos = e.linePos?.[0];
+      return {
+        file,
+        ...(pos ? { line: pos.line, column: pos.col } : {}),
+        message: `invalid YAML: ${firstLine(e.message)}`,
+      };
+    });
+    throw new InputError(problems.slice(0, 1));
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    throw new InputError({ file, message: `invalid YAML: ${(err as Error).message}` });
+  }
+  return { file, doc, lineCounter, value };
+}
+
+/** Read and parse a YAML file. `shownAs` is the name used in messages. */
+export function readYamlFile(absPath: string, shownAs: string = absPath): YamlFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(absPath, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory, expected a YAML file" : (err as Error).message;
+    throw new InputError({ file: shownAs, message: why });
+  }
+  return parseYaml(text, shownAs);
+}
+
+/** Line and column of the deepest node along `path` (1-based), or undefined for an empty document. */
+export function locate(y: YamlFile, path: readonly (string | number)[]): Position | undefined {
+  let node: unknown = y.doc.contents;
+  let pos = nodeStart(node as Node | null, y.lineCounter);
+  if (!pos) return undefined;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
+      if (!pair) return { ...pos, exact: false };
+      // Point at the key: that is what a reader looks for in an editor.
+      pos = nodeStart(pair.key as Node, y.lineCounter) ?? pos;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === "number" && seg < node.items.length) {
+      node = node.items[seg];
+      pos = nodeStart(node as Node, y.lineCounter) ?? pos;
+    } else {
+      return { ...pos, exact: false };
+    }
+  }
+  return { ...pos, exact: true };
+}
+
+function nodeStart(node: Node | null | undefined, lc: LineCounter): { line: number; column: number } | undefined {
+  const offset = node && (node as { range?: [number, number, number] }).range?.[0];
+  if (offset === undefined || offset === null) return undefined;
+  const { line, col } = lc.linePos(offset);
+  return { line, column: col };
+}
+
+function firstLine(s: string): string {
+  return s.split("\n")[0]!.trim();
+}

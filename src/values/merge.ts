@@ -1,0 +1,35 @@
+/**
+ * Helm's values merge: maps deep-merge, every other value (lists, scalars) replaces, and a
+ * `null` in the overlay deletes the key. Layers are folded left to right, as `helm -f a -f b`.
+ */
+import { isPlainObject } from "../util/plain";
+
+export type Values = Record<string, unknown>;
+
+export function mergeValues(base: Values, overlay: Values): Values {
+  const out: Values = {};
+  for (const [k, v] of Object.entries(base)) out[k] = v;
+  for (const [k, v] of Object.entries(overlay)) {
+    if (v === null) {
+      delete out[k];
+    } else if (isPlainObject(v) && isPlainObject(out[k])) {
+      out[k] = mergeValues(out[k] as Values, v);
+    } else {
+      out[k] = stripNulls(v);
+    }
+  }
+  return out;
+}
+
+/** Fold layers in order: the last layer wins. */
+export function mergeLayers(layers: readonly Values[]): Values {
+  return layers.reduce<Values>((acc, layer) => mergeValues(acc, layer), {});
+}
+
+/** A null inside a new subtree has nothing to delete; drop it so the result is null-free. */
+function stripNulls(v: unknown): unknown {
+  if (!isPlainObject(v)) return v;
+  const out: Values = {};
+  for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = stripNulls(x);
+  return out;
+}

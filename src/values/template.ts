@@ -1,0 +1,176 @@
+/**
+ * Handlebars templating of string values, in strict mode: `{{env.name}}`,
+ * `{{values.cluster.name}}`. An unknown name is an error, never an empty string. A string that
+ * is exactly one `{{path}}` takes the referenced value with its type (a number stays a number).
+ * Templated values may refer to other templated values; a cycle is an error.
+ */
+import Handlebars from "handlebars";
+import { InputError, formatPath, type Problem } from "../util/errors";
+import { isPlainObject } from "../util/plain";
+import type { Values } from "./merge";
+
+type Seg = string | number;
+export type PathLocator = (path: readonly Seg[]) => Omit<Problem, "message" | "path">;
+
+const hbs = Handlebars.create();
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+const SINGLE_PATH = /^\{\{\s*((?:env|values)(?:\.[A-Za-z0-9_-]+)*)\s*\}\}$/;
+
+export function renderTemplates(values: Values, env: Record<string, unknown>, locateAt: PathLocator): Values {
+  const resolved = new Map<string, unknown>();
+  const resolving: string[] = [];
+  const problems: Problem[] = [];
+
+  const fail = (path: readonly Seg[], message: string): never => {
+    throw new TemplateFailure({ ...locateAt(path), path: formatPath(path), message });
+  };
+
+  /** The value at `path` of the templated tree, rendering strings on demand. */
+  const resolveString = (s: string, path: readonly Seg[]): unknown => {
+    if (!s.includes("{{")) return s;
+    const key = JSON.stringify(path);
+    if (resolved.has(key)) return resolved.get(key);
+    if (resolving.includes(key)) {
+      const cycle = [...resolving.slice(resolving.indexOf(key)), key].map((k) => formatPath(JSON.parse(k) as Seg[])).join(" → ");
+      fail(path, `template cycle: ${cycle}`);
+    }
+    resolving.push(key);
+    try {
+      checkNames(s, path);
+      const single = SINGLE_PATH.exec(s);
+      const out = single ? lookup(single[1]!.split("."), path) : render(s, path);
+      resolved.set(key, out);
+      return out;
+    } finally {
+      resolving.pop();
+    }
+  };
+
+  const lookup = (parts: string[], from: readonly Seg[]): unknown => {
+    const [root, ...rest] = parts;
+    if (root === "env") {
+      let cur: unknown = env;
+      for (const p of rest) {
+        if (!isPlainObject(cur) || !(p in cur)) fail(from, unknownName(parts, "env", Object.keys(env)));
+        cur = (cur as Record<string, unknown>)[p];
+      }
+      return cur;
+    }
+    let cur: unknown = values;
+    const at: Seg[] = [];
+    for (const p of rest) {
+      if (cur === null || typeof cur !== "object" || !(p in (cur as object))) {
+        fail(from, unknownName(parts, formatPath(["values", ...at]), cur !== null && typeof cur === "object" ? Object.keys(cur) : []));
+      }
+      at.push(Array.isArray(cur) ? Number(p) : p);
+      cur = (cur as Record<string, unknown>)[p];
+    }
+    return deepResolve(cur, at);
+  };
+
+  const deepResolve = (v: unknown, path: Seg[]): unknown => {
+    if (typeof v === "string") return resolveString(v, path);
+    if (Array.isArray(v)) return v.map((x, i) => deepResolve(x, [...path, i]));
+    if (isPlainObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deepResolve(x, [...path, k])]));
+    return v;
+  };
+
+  /** Check the names of plain `{{a.b}}` mustaches up front, for a precise message. */
+  const checkNames = (s: string, path: readonly Seg[]) => {
+    let ast: ReturnType<typeof hbs.parse>;
+    try {
+      ast = hbs.parse(s);
+    } catch (err) {
+      fail(path, `invalid template ${JSON.stringify(s)}: ${firstLine((err as Error).message)}`);
+    }
+    for (const stmt of ast!.body) {
+      if (stmt.type !== "MustacheStatement") continue;
+      const m = stmt as unknown as MustacheNode;
+      const p = m.path;
+      if (p.type !== "PathExpression" || m.params.length > 0) continue;
+      const parts = p.parts;
+      if (parts[0] !== "env" && parts[0] !== "values") {
+        fail(path, `unknown template name ${JSON.stringify(p.original)} in ${JSON.stringify(s)}: names start with env. or values.`);
+      }
+      lookup(parts, path);
+    }
+  };
+
+  const render = (s: string, path: readonly Seg[]): string => {
+    let tpl = compiled.get(s);
+    if (!tpl) {
+      tpl = hbs.compile(s, { strict: true, noEscape: true });
+      compiled.set(s, tpl);
+    }
+    try {
+      return tpl({ env, values: lazyView(values, []) });
+    } catch (err) {
+      if (err instanceof TemplateFailure) throw err;
+      return fail(path, `cannot render ${JSON.stringify(s)}: ${firstLine((err as Error).message)}`);
+    }
+  };
+
+  /** The values tree as Handlebars sees it: strings are rendered when read. */
+  const lazyView = (v: unknown, path: Seg[]): unknown => {
+    if (typeof v === "string") return resolveString(v, path);
+    if (v === null || typeof v !== "object") return v;
+    const out: Record<string, unknown> | unknown[] = Array.isArray(v) ? [] : {};
+    for (const key of Object.keys(v)) {
+      const childPath = [...path, Array.isArray(v) ? Number(key) : key];
+      Object.defineProperty(out, key, {
+        enumerable: true,
+        get: () => lazyView((v as Record<string, unknown>)[key], childPath),
+      });
+    }
+    return out;
+  };
+
+  const walk = (v: unknown, path: Seg[]): unknown => {
+    try {
+      if (typeof v === "string") return resolveString(v, path);
+    } catch (err) {
+      if (err instanceof TemplateFailure) {
+        problems.push(err.problem);
+        return v;
+      }
+      throw err;
+    }
+    if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i]));
+    if (isPlainObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, [...path, k])]));
+    return v;
+  };
+
+  const out = walk(values, []) as Values;
+  const unique = dedupe(problems);
+  if (unique.length > 0) throw new InputError(unique, unique.length > 1 ? `${unique.length} template problems:` : undefined);
+  return out;
+}
+
+/** The part of Handlebars' AST we read (its typings keep these types private). */
+interface MustacheNode {
+  path: { type: string; parts: string[]; original: string };
+  params: unknown[];
+}
+
+class TemplateFailure extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.message);
+  }
+}
+
+function unknownName(parts: readonly string[], where: string, known: readonly string[]): string {
+  const list = known.length ? `; ${where} has: ${known.slice(0, 12).join(", ")}${known.length > 12 ? ", …" : ""}` : "";
+  return `unknown template name ${JSON.stringify(parts.join("."))}${list}`;
+}
+
+function firstLine(s: string): string {
+  return s.split("\n")[0]!;
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = `${p.file}:${p.line}:${p.path}:${p.message}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+}
