@@ -1,0 +1,81 @@
+/**
+ * Turn recorded registrations into plan resources: normalized inputs, the stack resource the
+ * real engine creates, default providers made explicit, everything sorted by URN.
+ */
+import * as fs from "node:fs";
+import { compareStrings, sortKeysDeep } from "../util/stable-json";
+import type { MockSession, RecordedResource } from "./mock-runtime";
+import { makeUrn, STACK_TYPE, type PlanResource } from "./types";
+import { normalizeWire } from "./wire";
+
+export function planResources(session: MockSession): PlanResource[] {
+  const { project, stack } = session;
+  const stackUrn = makeUrn(stack, project, [STACK_TYPE], `${project}-${stack}`);
+  const out: PlanResource[] = [
+    { urn: stackUrn, type: STACK_TYPE, name: `${project}-${stack}`, custom: false, dependencies: [], propertyDependencies: {}, inputs: {} },
+  ];
+  const defaultProviders = new Map<string, PlanResource>();
+  for (const r of session.records) {
+    if (r.type === STACK_TYPE) continue;
+    out.push(toPlanResource(r, stackUrn, (pkg) => defaultProvider(defaultProviders, stack, project, pkg, stackUrn)));
+  }
+  out.push(...defaultProviders.values());
+  return out.sort((a, b) => (a.type === STACK_TYPE ? -1 : b.type === STACK_TYPE ? 1 : compareStrings(a.urn, b.urn)));
+}
+
+function toPlanResource(r: RecordedResource, stackUrn: string, defaultProviderFor: (pkg: string) => string): PlanResource {
+  const secretPaths: string[] = [];
+  const inputs = sortKeysDeep(normalizeWire(r.inputs, secretPaths) as Record<string, unknown>);
+  const propertyDependencies: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(r.propertyDependencies)) {
+    if (v.length > 0) propertyDependencies[k] = [...new Set(v)].sort(compareStrings);
+  }
+  const isProvider = r.type.startsWith("pulumi:providers:");
+  const provider = !r.custom || isProvider ? undefined : r.provider ? providerUrn(r.provider) : defaultProviderFor(packageOf(r.type));
+  const res: PlanResource = {
+    urn: r.urn,
+    type: r.type,
+    name: r.name,
+    custom: r.custom,
+    parent: r.parent || stackUrn,
+    dependencies: [...new Set(r.dependencies)].sort(compareStrings),
+    propertyDependencies,
+    ...(provider ? { provider } : {}),
+    inputs,
+    ...(r.outputs && !r.custom ? { outputs: sortKeysDeep(normalizeWire(r.outputs, []) as Record<string, unknown>) } : {}),
+    ...(r.protect ? { protect: true } : {}),
+    ...(secretPaths.length ? { secretPaths: [...new Set(secretPaths)].sort(compareStrings) } : {}),
+  };
+  return res;
+}
+
+/** `urn::id` → `urn`: the id of a provider to be created is unknown anyway. */
+function providerUrn(ref: string): string {
+  const i = ref.lastIndexOf("::");
+  return i > 0 && ref.slice(0, i).startsWith("urn:") ? ref.slice(0, i) : ref;
+}
+
+function packageOf(type: string): string {
+  return type.split(":")[0]!;
+}
+
+function defaultProvider(cache: Map<string, PlanResource>, stack: string, project: string, pkg: string, stackUrn: string): string {
+  let p = cache.get(pkg);
+  if (!p) {
+    const version = packageVersion(pkg);
+    const name = `default${version ? `_${version.replace(/\./g, "_")}` : ""}`;
+    const type = `pulumi:providers:${pkg}`;
+    p = { urn: makeUrn(stack, project, [type], name), type, name, custom: true, parent: stackUrn, dependencies: [], propertyDependencies: {}, inputs: version ? { version } : {} };
+    cache.set(pkg, p);
+  }
+  return p.urn;
+}
+
+function packageVersion(pkg: string): string | undefined {
+  try {
+    const file = require.resolve(`@pulumi/${pkg}/package.json`);
+    return (JSON.parse(fs.readFileSync(file, "utf8")) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
+}
