@@ -2,8 +2,9 @@
  * Turn recorded registrations into plan resources: normalized inputs, the stack resource the
  * real engine creates, default providers made explicit, everything sorted by URN.
  */
+import { createHmac } from "node:crypto";
 import * as fs from "node:fs";
-import { compareStrings, sortKeysDeep } from "../util/stable-json";
+import { compareStrings, sortKeysDeep, stableStringify } from "../util/stable-json";
 import type { MockSession, RecordedResource } from "./mock-runtime";
 import { makeUrn, STACK_TYPE, type PlanResource } from "./types";
 import { normalizeWire } from "./wire";
@@ -17,15 +18,17 @@ export function planResources(session: MockSession): PlanResource[] {
   const defaultProviders = new Map<string, PlanResource>();
   for (const r of session.records) {
     if (r.type === STACK_TYPE) continue;
-    out.push(toPlanResource(r, stackUrn, (pkg) => defaultProvider(defaultProviders, stack, project, pkg, stackUrn)));
+    out.push(toPlanResource(r, stackUrn, project, (pkg) => defaultProvider(defaultProviders, stack, project, pkg, stackUrn)));
   }
   out.push(...defaultProviders.values());
   return out.sort((a, b) => (a.type === STACK_TYPE ? -1 : b.type === STACK_TYPE ? 1 : compareStrings(a.urn, b.urn)));
 }
 
-function toPlanResource(r: RecordedResource, stackUrn: string, defaultProviderFor: (pkg: string) => string): PlanResource {
+function toPlanResource(r: RecordedResource, stackUrn: string, project: string, defaultProviderFor: (pkg: string) => string): PlanResource {
   const secretPaths: string[] = [];
-  const inputs = sortKeysDeep(normalizeWire(r.inputs, secretPaths) as Record<string, unknown>);
+  const fingerprints: Record<string, string> = {};
+  const onSecret = (path: string, value: unknown) => void (fingerprints[path] = secretFingerprint(project, value));
+  const inputs = sortKeysDeep(normalizeWire(r.inputs, secretPaths, "", { onSecret }) as Record<string, unknown>);
   const propertyDependencies: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(r.propertyDependencies)) {
     if (v.length > 0) propertyDependencies[k] = [...new Set(v)].sort(compareStrings);
@@ -45,8 +48,19 @@ function toPlanResource(r: RecordedResource, stackUrn: string, defaultProviderFo
     ...(r.outputs && !r.custom ? { outputs: sortKeysDeep(normalizeWire(r.outputs, []) as Record<string, unknown>) } : {}),
     ...(r.protect ? { protect: true } : {}),
     ...(secretPaths.length ? { secretPaths: [...new Set(secretPaths)].sort(compareStrings) } : {}),
+    ...(Object.keys(fingerprints).length ? { secretFingerprints: sortKeysDeep(fingerprints) } : {}),
   };
   return res;
+}
+
+/**
+ * A keyed hash of a secret value: equal values give equal fingerprints within a project (so env
+ * vs env and branch vs main diffs can tell a changed secret from an unchanged one), and the
+ * fingerprint alone does not show the value. 64 bits are plenty to detect a change.
+ */
+export function secretFingerprint(project: string, value: unknown): string {
+  const mac = createHmac("sha256", `stackplan-secret-fingerprint:v1:${project}`).update(stableStringify(value)).digest("hex");
+  return `hmac-sha256:${mac.slice(0, 16)}`;
 }
 
 /** `urn::id` → `urn`: the id of a provider to be created is unknown anyway. */
