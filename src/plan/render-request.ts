@@ -24,6 +24,8 @@ export interface RequestOptions {
    * default policy and a warning). For old git refs: their program validates its own values.
    */
   readonly lenientSpec?: boolean;
+  /** Prefix of the env in messages: `main:` renders `main:prod`. */
+  readonly labelPrefix?: string;
 }
 
 export interface PreparedRender {
@@ -40,7 +42,7 @@ export function prepareRender(project: Project, env: string, opts: RequestOption
   } catch (err) {
     if (!(opts.lenientSpec && err instanceof InputError)) throw err;
     policy = DEFAULT_POLICY;
-    warnings.push(`env ${env}: its values do not validate with this version of stackplan (${err.message.split("\n")[0]}); the plan carries the default policy`);
+    warnings.push(`its values do not validate with this version of stackplan (${err.message.split("\n")[0]}); the plan carries the default policy`);
   }
   const main = programEntry(project);
   warnings.push(...staleBuildWarning(project, main));
@@ -50,6 +52,7 @@ export function prepareRender(project: Project, env: string, opts: RequestOption
       root: project.root,
       project: project.name,
       env,
+      ...(opts.labelPrefix ? { label: `${opts.labelPrefix}${env}` } : {}),
       main,
       config,
       secretKeys,

@@ -71,9 +71,9 @@ export function runWorker(req: RenderRequest, opts: RunOptions): Promise<WorkerR
     };
     const timer = setTimeout(() => {
       const seconds = Math.round(opts.timeoutMs / 1000);
-      done(failure(req.env, `the program did not finish within ${seconds} s${last ? ` (last resource registered: ${last})` : ""}; pass --timeout <seconds> to allow more`));
+      done(failure(req, `the program did not finish within ${seconds} s${last ? ` (last resource registered: ${last})` : ""}; pass --timeout <seconds> to allow more`));
     }, opts.timeoutMs);
-    const onAbort = () => done(failure(req.env, "cancelled"));
+    const onAbort = () => done(failure(req, "cancelled"));
     opts.signal?.addEventListener("abort", onAbort, { once: true });
     if (opts.signal?.aborted) onAbort();
     child.on("message", (m: WorkerMessage) => {
@@ -91,27 +91,27 @@ export function runWorker(req: RenderRequest, opts: RunOptions): Promise<WorkerR
     child.on("close", (code, signal) => {
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
       const tail = output.trim() ? `; its last output:\n${indent(output.trim())}` : "";
-      done(failure(req.env, `the program's process ${how} before finishing${last ? ` (last resource registered: ${last})` : ""}${tail}`));
+      done(failure(req, `the program's process ${how} before finishing${last ? ` (last resource registered: ${last})` : ""}${tail}`));
     });
     child.send(req);
   });
 }
 
-function failure(env: string, message: string): RenderError {
-  return new RenderError(env, [{ message: `render ${env}: ${message}` }]);
+function failure(req: RenderRequest, message: string): RenderError {
+  return new RenderError(req.env, [{ message: `render ${req.label ?? req.env}: ${message}` }]);
 }
 
 function fromWorkerFailure(req: RenderRequest, f: WorkerFailure): RenderError {
   switch (f.kind) {
     case "input":
       // The program's own report: file, path and line already say where.
-      return new RenderError(req.env, f.problems, f.problems.length > 1 ? `render ${req.env}: ${f.headline ?? `${f.problems.length} problems:`}` : undefined);
+      return new RenderError(req.env, f.problems, f.problems.length > 1 ? `render ${req.label ?? req.env}: ${f.headline ?? `${f.problems.length} problems:`}` : undefined);
     case "component":
-      return failure(req.env, `${f.component}${f.resource ? ` › ${JSON.stringify(f.resource)}` : ""}: ${f.reason}`);
+      return failure(req, `${f.component}${f.resource ? ` › ${JSON.stringify(f.resource)}` : ""}: ${f.reason}`);
     case "program": {
       const where = f.last ? ` (last resource registered: ${f.last})` : "";
       const stack = req.debug && f.stack ? `\n${indent(f.stack)}` : "";
-      return failure(req.env, `the program failed: ${f.message}${where}${stack}`);
+      return failure(req, `the program failed: ${f.message}${where}${stack}`);
     }
   }
 }

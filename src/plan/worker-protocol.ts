@@ -15,6 +15,8 @@ export interface RenderRequest {
   readonly root: string;
   readonly project: string;
   readonly env: string;
+  /** How messages name the env (`main:prod` for a git ref); default the env. */
+  readonly label?: string;
   /** Absolute path of the program (Pulumi.yaml `main`, resolved against the root). */
   readonly main: string;
   /** Stack config as the engine passes it: `ns:key` → string; structured values JSON-encoded. */
