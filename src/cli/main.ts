@@ -7,8 +7,9 @@ import { FailureExit, InputError } from "../util/errors";
 import { EXIT, processIO, type CliIO } from "./io";
 import type { CommandContext } from "./context";
 import { COMMANDS } from "./commands/index";
+import { stackplanVersion } from "../util/version";
 
-const VERSION: string = (require("../../../package.json") as { version: string }).version;
+const VERSION: string = stackplanVersion();
 
 export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   let code: number = EXIT.ok;

@@ -20,8 +20,8 @@ export const rule: ResourceRule = {
     const out: Violation[] = [];
     const own = metaOf(r).annotations[LABEL.doNotDisrupt];
     const pod = podTemplate(r).annotations[LABEL.doNotDisrupt];
-    if (own !== undefined && own !== "false") out.push({ path: `metadata.annotations.${LABEL.doNotDisrupt}`, message: `sets ${LABEL.doNotDisrupt}: ${own} without a waiver` });
-    if (pod !== undefined && pod !== "false") out.push({ path: `spec.template.metadata.annotations.${LABEL.doNotDisrupt}`, message: `its pods set ${LABEL.doNotDisrupt}: ${pod} without a waiver` });
+    if (own !== undefined && own !== "false") out.push({ path: `metadata.annotations.${LABEL.doNotDisrupt}`, message: `sets ${LABEL.doNotDisrupt}: ${own} (allowed only with a waiver)` });
+    if (pod !== undefined && pod !== "false") out.push({ path: `spec.template.metadata.annotations.${LABEL.doNotDisrupt}`, message: `its pods set ${LABEL.doNotDisrupt}: ${pod} (allowed only with a waiver)` });
     return out;
   },
 };

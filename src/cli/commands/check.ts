@@ -8,6 +8,7 @@ import { summarize, type CheckResult } from "../../check/types";
 import { listStacks } from "../../project/stack-config";
 import { writeFileAtomic } from "../../util/atomic-write";
 import { FailureExit, InputError } from "../../util/errors";
+import { stackplanVersion } from "../../util/version";
 import { projectFrom, resolveFrom, withRoot, type CommandContext } from "../context";
 
 interface CheckOpts {
@@ -55,8 +56,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       results.push(result);
       if (project) locators.set(result, valuesLocator(project, plan));
     }
-    const version = (require("../../../../package.json") as { version: string }).version;
-    const text = renderReport(results, format, { version, verbose: opts.verbose ?? false, locators });
+    const text = renderReport(results, format, { version: stackplanVersion(), verbose: opts.verbose ?? false, locators });
     if (opts.output) writeFileAtomic(resolveFrom(ctx.io.cwd, opts.output), text);
     else ctx.io.stdout(text);
     const failing = results.map((r) => ({ env: r.env.name, n: summarize(r).mandatory })).filter((x) => x.n > 0);
