@@ -2,8 +2,11 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../context";
 import { registerSchema } from "./schema";
+import { registerCheck } from "./check";
+import { registerCost } from "./cost";
+import { registerRules } from "./rules";
 import { registerSpec } from "./spec";
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerSpec, registerSchema];
+export const COMMANDS: readonly RegisterCommand[] = [registerSpec, registerSchema, registerCheck, registerCost, registerRules];
