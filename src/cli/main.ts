@@ -4,18 +4,18 @@
  */
 import { Command, CommanderError } from "commander";
 import { FailureExit, InputError } from "../util/errors";
+import { toolVersion } from "../util/tool-root";
 import { EXIT, processIO, type CliIO } from "./io";
 import type { CommandContext } from "./context";
 import { COMMANDS } from "./commands/index";
 
-const VERSION: string = (require("../../../package.json") as { version: string }).version;
 
 export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   let code: number = EXIT.ok;
   const ctx: CommandContext = { io, exit: (c) => void (code = Math.max(code, c)) };
   const program = new Command("stackplan")
     .description("Render, diff, check and promote Pulumi EKS platforms offline, GitOps style.")
-    .version(VERSION, "-V, --version")
+    .version(toolVersion(), "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s) })
     .exitOverride();

@@ -25,7 +25,7 @@ export interface Position {
 /** Parse YAML text; a syntax error becomes an InputError naming the file, line and column. */
 export function parseYaml(text: string, file: string): YamlFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, version: "1.2" });
   if (doc.errors.length > 0) {
     const problems: Problem[] = doc.errors.map((e) => {
       const pos = e.linePos?.[0];
@@ -89,6 +89,7 @@ function nodeStart(node: Node | null | undefined, lc: LineCounter): { line: numb
   return { line, column: col };
 }
 
+/** The message without the excerpt and position prettyErrors appends (we print our own). */
 function firstLine(s: string): string {
-  return s.split("\n")[0]!.trim();
+  return s.split("\n")[0]!.trim().replace(/ at line \d+, column \d+:?$/, "");
 }

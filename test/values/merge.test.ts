@@ -5,9 +5,21 @@ import { mergeLayers, mergeValues } from "../../src/values/merge";
 /** Values as YAML produces them, without nulls (a null means "delete" only in an overlay). */
 const scalar = fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.boolean());
 const key = fc.constantFrom("a", "b", "c", "d", "replicas", "image");
+const leaf = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }));
+/**
+ * Values whose shape a schema fixes: a key always holds a map ("image", "a", "b") or always a
+ * leaf ("c", "d", "replicas"), as the spec's keys do. (A layer that turns a map into a scalar
+ * and back is not associative under Helm's merge, and no schema allows it.)
+ */
+const MAP_KEYS = ["a", "b", "image"];
 const valuesArb = fc.letrec((tie) => ({
-  node: fc.oneof({ depthSize: "small" }, scalar, fc.array(scalar, { maxLength: 3 }), tie("map")),
-  map: fc.dictionary(key, tie("node"), { maxKeys: 4 }),
+  map: fc.oneof(
+    { depthSize: "small" },
+    fc.constant({}),
+    fc.dictionary(key, fc.constant(null), { maxKeys: 4 }).chain((keys) =>
+      fc.record(Object.fromEntries(Object.keys(keys).map((k) => [k, MAP_KEYS.includes(k) ? tie("map") : leaf]))),
+    ),
+  ),
 })).map as fc.Arbitrary<Record<string, unknown>>;
 
 describe("mergeValues (Helm semantics)", () => {

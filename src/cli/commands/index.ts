@@ -1,11 +1,24 @@
 /** Every command of the CLI, in the order `stackplan --help` lists them. */
 import type { Command } from "commander";
 import type { CommandContext } from "../context";
+import { registerSchema } from "./schema";
+import { registerCheck } from "./check";
+import { registerCost } from "./cost";
 import { registerDiff } from "./diff";
 import { registerRender } from "./render";
 import { registerReview } from "./review";
+import { registerRules } from "./rules";
 import { registerSpec } from "./spec";
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerSpec, registerRender, registerDiff, registerReview];
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerSpec,
+  registerSchema,
+  registerRender,
+  registerDiff,
+  registerReview,
+  registerCheck,
+  registerCost,
+  registerRules,
+];
