@@ -76,7 +76,7 @@ export function changeLines(c: PropertyChange, indent: string): string[] {
 
 export function summaryLines(diff: PlanDiff): string[] {
   const s = diff.summary;
-  const lines = ["Resources:"];
+  const lines = ["", "Resources:"];
   if (s.create) lines.push(`    + ${s.create} to create`);
   if (s.update) lines.push(`    ~ ${s.update} to update`);
   if (s.replace) lines.push(`    +-${s.replace} to replace`);

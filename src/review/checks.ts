@@ -1,38 +1,35 @@
 /**
- * The policy step of `stackplan review`: the one call site where the policy engine (src/check,
- * built separately) meets the rendered envs. Until that module is part of the build, review
- * says so instead of pretending the checks passed.
- *
- * Contract for src/check: export `checkForReview(rendered: RenderedEnv[]): Promise<ReviewChecks>`
- * (or a synchronous equivalent); `lines` are printed under "Policy checks:", `failed` makes
- * review exit 1.
+ * The policy step of `stackplan review`: the one place where the policy engine (src/check)
+ * meets the rendered envs. One line per env with its verdict, then each mandatory violation;
+ * `stackplan check --env <env>` has the full report.
  */
-import * as path from "node:path";
+import { checkPlan } from "../check/evaluate";
+import { parseToday } from "../check/today";
+import { summarize } from "../check/types";
 import type { RenderedEnv } from "../plan/render";
 
 export interface ReviewChecks {
-  /** What to print (a summary per env, the violations that matter). */
+  /** What to print under the promotion summaries. */
   readonly lines: readonly string[];
-  /** A mandatory violation: review exits 1. */
+  /** A mandatory violation in some env: review exits 1. */
   readonly failed: boolean;
 }
 
-type CheckModule = { checkForReview?: (rendered: readonly RenderedEnv[]) => ReviewChecks | Promise<ReviewChecks> };
+/** At most this many mandatory violations are listed per env. */
+const LISTED = 10;
 
-const CHECK_MODULE = path.join(__dirname, "..", "check");
-
-export async function reviewChecks(rendered: readonly RenderedEnv[], load: () => unknown = () => require(CHECK_MODULE)): Promise<ReviewChecks> {
-  let mod: CheckModule;
-  try {
-    mod = load() as CheckModule;
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === "MODULE_NOT_FOUND" && String(e.message).includes(CHECK_MODULE)) {
-      return { lines: ["policy checks: not wired (the check module, src/check, is not part of this build)"], failed: false };
-    }
-    throw err;
+export function reviewChecks(rendered: readonly RenderedEnv[], today: string = parseToday(undefined)): ReviewChecks {
+  const lines = ["Policy checks:"];
+  let failed = false;
+  const width = Math.max(...rendered.map((r) => r.env.length));
+  for (const r of rendered) {
+    const result = checkPlan(r.plan, { today });
+    const s = summarize(result);
+    failed ||= !s.passed;
+    lines.push(`  ${r.env.padEnd(width)}  ${s.passed ? "PASS" : "FAIL"}: ${s.mandatory} mandatory, ${s.advisory} advisory, ${s.waived} waived (${r.plan.policy.enforcement})`);
+    const mandatory = result.findings.filter((f) => f.level === "mandatory" && (f.kind === "violation" || f.kind === "waiver-expired"));
+    for (const f of mandatory.slice(0, LISTED)) lines.push(`    ${f.rule} ${f.resource}: ${f.message}`);
+    if (mandatory.length > LISTED) lines.push(`    … ${mandatory.length - LISTED} more (stackplan check --env ${r.env})`);
   }
-  // Present but not following the contract: a wiring bug, never a silent "not wired".
-  if (typeof mod.checkForReview !== "function") throw new Error("src/check is present but does not export checkForReview(rendered)");
-  return await mod.checkForReview(rendered);
+  return { lines, failed };
 }

@@ -22,7 +22,7 @@ export async function runReview(project: Project, opts: RenderOptions = {}): Pro
   const envs = listStacks(project).map((s) => s.facts.name);
   const rendered = await renderEnvs(project, envs, opts);
   const promotions = rendered.slice(1).map((r, i) => diffPlans(rendered[i]!.plan, r.plan, { fromLabel: rendered[i]!.env, toLabel: r.env }));
-  const checks = await reviewChecks(rendered);
+  const checks = reviewChecks(rendered);
   return { rendered, promotions, checks };
 }
 
