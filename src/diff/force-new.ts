@@ -80,7 +80,7 @@ export const FORCE_NEW: Readonly<Record<string, readonly ForceNewEntry[]>> = {
   "aws:ec2/vpcEndpoint:VpcEndpoint": ["resourceConfigurationArn", "serviceName", "serviceNetworkArn", "serviceRegion", "vpcEndpointType", "vpcId"],
   "aws:ec2/flowLog:FlowLog": [
     "deliverCrossAccountRole", "destinationOptions", "eniId", "iamRoleArn", "logDestination", "logDestinationType", "logFormat",
-    "logGroupName", "maxAggregationInterval", "subnetId", "trafficType", "transitGatewayAttachmentId", "transitGatewayId", "vpcId",
+    "maxAggregationInterval", "subnetId", "trafficType", "transitGatewayAttachmentId", "transitGatewayId", "vpcId",
   ],
   // ── EKS (internal/service/eks) ───────────────────────────────────────────────────────────
   "aws:eks/cluster:Cluster": [
@@ -123,7 +123,8 @@ export const FORCE_NEW: Readonly<Record<string, readonly ForceNewEntry[]>> = {
   "aws:cloudwatch/metricAlarm:MetricAlarm": ["name"],
   "aws:cloudwatch/compositeAlarm:CompositeAlarm": ["alarmName"],
   "aws:cloudwatch/logMetricFilter:LogMetricFilter": ["logGroupName", "name"],
-  "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter": ["logGroupName", "name"],
+  // Pulumi names log_group_name `logGroup` here.
+  "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter": ["logGroup", "name"],
   // ── SNS (internal/service/sns) ───────────────────────────────────────────────────────────
   "aws:sns/topic:Topic": ["fifoTopic", "name", "namePrefix"],
   "aws:sns/topicSubscription:TopicSubscription": ["endpoint", "protocol", "topic"],
