@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Project } from "../project/project";
 import { STACK_NAME } from "../project/stack-config";
-import { withProjectAtRef } from "../plan/git-ref";
+import { resolveGitRef, withProjectAtRef } from "../plan/git-ref";
 import { renderEnvs, type RenderOptions } from "../plan/render";
 import { RenderError } from "../plan/runner";
 import { PLAN_FORMAT_VERSION, type Plan } from "../plan/types";
@@ -48,6 +48,8 @@ export async function loadPlans(project: Project | undefined, sources: readonly 
   const envs = sources.filter((s): s is Extract<PlanSource, { kind: "env" }> => s.kind === "env");
   const refs = new Map<string, Extract<PlanSource, { kind: "ref" }>[]>();
   for (const s of sources) if (s.kind === "ref") refs.set(s.ref, [...(refs.get(s.ref) ?? []), s]);
+  // Unknown refs fail before anything renders.
+  for (const ref of refs.keys()) resolveGitRef(needProject(), ref);
   const jobs: Promise<void>[] = [];
   if (envs.length) {
     const unique = [...new Set(envs.map((s) => s.env))];

@@ -16,9 +16,14 @@ import * as path from "node:path";
 import { loadProject, type Project } from "../project/project";
 import { InputError } from "../util/errors";
 
-export async function withProjectAtRef<T>(project: Project, ref: string, use: (atRef: Project) => Promise<T>): Promise<T> {
+/** The commit a ref names in the project's repository; an InputError if there is none. */
+export function resolveGitRef(project: Project, ref: string): { top: string; commit: string } {
   const top = gitTopLevel(project.root);
-  const commit = resolveCommit(top, ref);
+  return { top, commit: resolveCommit(top, ref) };
+}
+
+export async function withProjectAtRef<T>(project: Project, ref: string, use: (atRef: Project) => Promise<T>): Promise<T> {
+  const { top, commit } = resolveGitRef(project, ref);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "stackplan-ref-"));
   const tree = path.join(tmp, "tree");
   try {
