@@ -5,12 +5,13 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { readPlanFile } from "../check/obtain-plan";
 import type { Project } from "../project/project";
 import { STACK_NAME } from "../project/stack-config";
 import { resolveGitRef, withProjectAtRef } from "../plan/git-ref";
 import { renderEnvs, type RenderOptions } from "../plan/render";
 import { RenderError } from "../plan/runner";
-import { PLAN_FORMAT_VERSION, type Plan } from "../plan/types";
+import type { Plan } from "../plan/types";
 import { InputError, type Problem } from "../util/errors";
 
 export type PlanSource =
@@ -83,17 +84,4 @@ async function settleAll(jobs: readonly Promise<void>[]): Promise<void> {
 function atRefError(err: InputError, ref: string): InputError {
   const problems: Problem[] = err.problems.map((p) => (p.file ? { ...p, file: `${ref}:${p.file}` } : { ...p, message: `at git ref ${ref}: ${p.message}` }));
   return new InputError(problems, err.headline);
-}
-
-export function readPlanFile(file: string, label: string): Plan {
-  let plan: Partial<Plan>;
-  try {
-    plan = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<Plan>;
-  } catch (err) {
-    throw new InputError({ file: label, message: `cannot read the plan: ${(err as Error).message}` });
-  }
-  if (plan?.formatVersion !== PLAN_FORMAT_VERSION || !Array.isArray(plan.resources) || typeof plan.stack !== "string") {
-    throw new InputError({ file: label, message: `not a stackplan plan (format version ${PLAN_FORMAT_VERSION}); render it with stackplan render` });
-  }
-  return plan as Plan;
 }

@@ -11,7 +11,7 @@ import { diffPlans } from "../../src/diff/engine";
 import { formatJson } from "../../src/diff/format-json";
 import { formatMarkdown } from "../../src/diff/format-markdown";
 import { formatText } from "../../src/diff/format-text";
-import { readPlanFile } from "../../src/diff/sources";
+import { readPlanFile } from "../../src/check/obtain-plan";
 import { loadProject } from "../../src/project/project";
 import { renderEnv } from "../../src/plan/render";
 import { stableStringify } from "../../src/util/stable-json";
