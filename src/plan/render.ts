@@ -3,8 +3,8 @@
  * process per env, in parallel) and produce each env's plan and Kubernetes manifests, in memory
  * or written to `<out>/<env>/`.
  *
- * Atomicity: each env is built in a staging directory beside its output and swapped in with two
- * renames. Outputs are swapped only when every env of the call succeeded: a failed or
+ * Atomicity: each env is written into a staging directory beside its output (by this process,
+ * asynchronously, while other workers still run) and swapped in with two renames. Outputs are swapped only when every env of the call succeeded: a failed or
  * interrupted render leaves all previous outputs untouched, never a mix of old and new envs.
  */
 import * as fs from "node:fs";
@@ -73,6 +73,7 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
   const results: (RenderedEnv | undefined)[] = new Array(envs.length);
   const failures: RenderError[] = [];
   const staged = new Map<number, string>();
+  const writes: Promise<void>[] = [];
   let committed = false;
   for (const env of envs) opts.onEvent?.({ env, state: "queued", resources: 0, elapsedMs: 0 });
 
@@ -86,10 +87,8 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
       const event = (state: RenderState, p?: WorkerProgress) =>
         opts.onEvent?.({ env, state, resources: p?.resources ?? 0, elapsedMs: Date.now() - t0, ...(p?.last ? { last: p.last } : {}) });
       event("running");
-      const stagingDir = outputs ? stagingDirFor(outputs.dirs[i]!) : undefined;
-      if (stagingDir) staged.set(i, stagingDir);
       try {
-        const r = await runWorker({ ...request, ...(stagingDir ? { stagingDir } : {}) }, {
+        const r = await runWorker({ ...request, serialize: Boolean(outputs) }, {
           timeoutMs,
           onProgress: (p) => event("running", p),
           ...(opts.signal ? { signal: opts.signal } : {}),
@@ -103,6 +102,11 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
           peakRssBytes: r.peakRssBytes,
           ...(outputs ? { outDir: outputs.dirs[i]! } : {}),
         };
+        if (outputs && r.files) {
+          const dir = stagingDirFor(outputs.dirs[i]!);
+          staged.set(i, dir);
+          writes.push(writeFiles(dir, r.files));
+        }
         event("done", { resources: r.plan.resources.length });
       } catch (err) {
         event("failed");
@@ -113,16 +117,32 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
   };
   try {
     await Promise.all(Array.from({ length: concurrency }, work));
+    await Promise.all(writes);
     if (failures.length > 0) throw combine(failures, envs);
     if (outputs) envs.forEach((_, i) => commitStagedDir(staged.get(i)!, outputs.dirs[i]!));
     committed = true;
   } finally {
     if (!committed) {
+      await Promise.allSettled(writes);
       for (const dir of staged.values()) fs.rmSync(dir, { recursive: true, force: true });
       if (outputs?.created) removeIfEmpty(outputs.root);
     }
   }
   return results as RenderedEnv[];
+}
+
+/** Files written a few at a time: file creation, not bandwidth, is what costs on most disks. */
+async function writeFiles(dir: string, files: readonly (readonly [string, string])[]): Promise<void> {
+  const dirs = new Set(files.map(([rel]) => path.dirname(path.join(dir, rel))));
+  for (const d of [...dirs].sort()) await fs.promises.mkdir(d, { recursive: true });
+  let next = 0;
+  const writer = async () => {
+    while (next < files.length) {
+      const [rel, content] = files[next++]!;
+      await fs.promises.writeFile(path.join(dir, rel), content);
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, writer));
 }
 
 interface PlannedOutputs {

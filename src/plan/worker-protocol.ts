@@ -25,8 +25,8 @@ export interface RenderRequest {
   readonly secretKeys: readonly string[];
   readonly facts: EnvFacts;
   readonly policy: PolicySpec;
-  /** Write `plan.json` and `manifests/` into this (new) directory; nothing is written without it. */
-  readonly stagingDir?: string;
+  /** Serialize the output files (plan.json, manifests/) for the parent to write. */
+  readonly serialize?: boolean;
   /** Put secret values in clear into the manifests (never into plan.json). */
   readonly revealSecrets: boolean;
   /** Keep stack traces (slower): for STACKPLAN_DEBUG. */
@@ -45,6 +45,8 @@ export interface WorkerResult {
   readonly warnings: readonly string[];
   /** Peak resident set size of the worker, bytes. */
   readonly peakRssBytes: number;
+  /** The env's output files (relative path → content), when asked to serialize. */
+  readonly files?: readonly (readonly [string, string])[];
 }
 
 /** Why a program failed, in terms the user can act on (never a bare stack trace). */

@@ -5,10 +5,8 @@
  * Steps: set the project root and the stack's config, install the mocks, require the program
  * named by Pulumi.yaml `main`, await what it exports (a function is called, as the Pulumi
  * language host does), wait for every registration, then build the plan and the manifests and,
- * when asked, write them into a staging directory the parent swaps into place.
+ * when asked, serialize them; the parent writes them (while other workers still compute).
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { stableStringify, sortKeysDeep } from "../util/stable-json";
 import { buildManifests } from "./manifests";
 import { kustomizationYaml, manifestYaml } from "./manifest-yaml";
@@ -80,11 +78,13 @@ function manifestInputs(records: Map<string, RecordedResource>, reveal: boolean)
   };
 }
 
-function writeStaging(dir: string, plan: Plan, manifests: WorkerResult["manifests"]): void {
-  fs.mkdirSync(path.join(dir, "manifests"), { recursive: true });
-  fs.writeFileSync(path.join(dir, "plan.json"), stableStringify(plan));
-  for (const m of manifests) fs.writeFileSync(path.join(dir, "manifests", m.file), manifestYaml(m.object));
-  fs.writeFileSync(path.join(dir, "manifests", "kustomization.yaml"), kustomizationYaml(manifests));
+/** `<env>/` as files: plan.json, one YAML file per manifest and the kustomization. */
+function outputFiles(plan: Plan, manifests: WorkerResult["manifests"]): [string, string][] {
+  return [
+    ["plan.json", stableStringify(plan)],
+    ...manifests.map((m): [string, string] => [`manifests/${m.file}`, manifestYaml(m.object)]),
+    ["manifests/kustomization.yaml", kustomizationYaml(manifests)],
+  ];
 }
 
 async function render(req: RenderRequest): Promise<WorkerResult> {
@@ -113,8 +113,8 @@ async function render(req: RenderRequest): Promise<WorkerResult> {
   };
   const byUrn = new Map(records.map((r) => [r.urn, r]));
   const { manifests, warnings } = buildManifests(plan, manifestInputs(byUrn, req.revealSecrets));
-  if (req.stagingDir) writeStaging(req.stagingDir, plan, manifests);
-  return { plan, manifests, warnings, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
+  const files = req.serialize ? outputFiles(plan, manifests) : undefined;
+  return { plan, manifests, warnings, peakRssBytes: process.resourceUsage().maxRSS * 1024, ...(files ? { files } : {}) };
 }
 
 process.on("uncaughtException", (err) => void finish({ type: "failed", failure: describeFailure(err) }));
