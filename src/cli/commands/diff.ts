@@ -30,10 +30,10 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
       .command("diff")
       .summary("diff two plans like `pulumi preview --diff` (env vs env, branch vs main)")
       .description(
-        "Compare two plans and print what going from --from to --to would do: create, update, replace\n" +
-          "(a create-only property changed) or delete, with each property's old => new value. A side is\n" +
-          "an env rendered now (prod), a rendered env directory (rendered/prod) or an env at a git ref\n" +
-          "(main:prod, rendered from a temporary worktree). Between two envs, env names and account ids\n" +
+        "Compare two plans and print what going from --from to --to would do: create, update, replace " +
+          "(a create-only property changed) or delete, with each property's old => new value. A side is " +
+          "an env rendered now (prod), a rendered env directory (rendered/prod) or an env at a git ref " +
+          "(main:prod, rendered from a temporary worktree). Between two envs, env names and account ids " +
           "are compared as {env} and {account}. Secrets show as [secret], changed or not.",
       )
       .requiredOption("--from <plan>", "old side: <env>, <dir> or <git ref>:<env>")

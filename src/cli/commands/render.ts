@@ -22,9 +22,9 @@ export function registerRender(program: Command, ctx: CommandContext): void {
       .command("render")
       .summary("render envs offline into plan.json and GitOps-ready manifests")
       .description(
-        "Run the Pulumi program of an env under runtime mocks (no Pulumi CLI, no credentials, no network)\n" +
-          "and write <out>/<env>/plan.json (every resource with its inputs; secrets as [secret]) and\n" +
-          "<out>/<env>/manifests/ (one YAML file per Kubernetes object and a kustomization.yaml).\n" +
+        "Run the Pulumi program of an env under runtime mocks (no Pulumi CLI, no credentials, no network) " +
+          "and write <out>/<env>/plan.json (every resource with its inputs; secrets as [secret]) and " +
+          "<out>/<env>/manifests/ (one YAML file per Kubernetes object and a kustomization.yaml). " +
           "Outputs are replaced only when every env rendered: a failure leaves them untouched.",
       )
       .option("--env <env>", "environment (stack) to render, e.g. dev")

@@ -13,8 +13,8 @@ export function registerReview(program: Command, ctx: CommandContext): void {
       .command("review")
       .summary("render every env, diff each env against the next in promotion order, check policies")
       .description(
-        "Render every stack of the project offline (in parallel), then for each step of the promotion\n" +
-          "order (dev → staging → prod) summarise what differs: changes per operation, the resource types\n" +
+        "Render every stack of the project offline (in parallel), then for each step of the promotion " +
+          "order (dev → staging → prod) summarise what differs: changes per operation, the resource types " +
           "that change most and the replacements. Then the policy checks. Writes nothing unless --out.",
       )
       .option("--out <dir>", "also write every env's plan.json and manifests/ here")
