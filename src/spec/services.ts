@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dnsLabel, quantity } from "./common";
+import { cidrBlock, dnsLabel, quantity } from "./common";
 
 const port = z.union([z.number().int().min(1).max(65535), z.string().regex(/^[a-z0-9-]{1,15}$/, "expected a port number or a port name")]);
 
@@ -31,6 +31,25 @@ const envValue = z.union([
   z.strictObject({ pulumiSecret: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, "expected a config key name") }),
   z.strictObject({ configMapKeyRef: z.strictObject({ name: z.string(), key: z.string() }) }),
 ]);
+
+/** Labels the workload planner sets itself; podLabels may not override them (selectors rely on them). */
+export const RESERVED_POD_LABELS = [
+  "app.kubernetes.io/name",
+  "app.kubernetes.io/part-of",
+  "app.kubernetes.io/version",
+  "app.kubernetes.io/managed-by",
+  "stackplan.dev/criticality",
+] as const;
+
+/** What a probe checks, without its timings: kube-score's pod-probes-identical compares this. */
+export function probeHandler(p: ProbeSpec): string {
+  return JSON.stringify(p.httpGet ?? p.tcpSocket ?? p.exec ?? p.grpc ?? null);
+}
+
+const networkPort = z.number().int().min(1).max(65535);
+
+/** Default egress outside the cluster: HTTPS anywhere (AWS APIs through STS/IRSA, SaaS endpoints). */
+export const DEFAULT_EGRESS_CIDRS = [{ cidr: "0.0.0.0/0", ports: [443], protocol: "TCP" as const }];
 
 export const serviceSpec = z
   .strictObject({
@@ -101,6 +120,24 @@ export const serviceSpec = z
     allowFrom: z
       .strictObject({ services: z.array(dnsLabel).default([]), namespaces: z.array(dnsLabel).default([]) })
       .default({ services: [], namespaces: [] }),
+    /**
+     * Destinations outside the cluster the pods may connect to; in-cluster callees follow from the
+     * callees' `allowFrom`, DNS is always allowed. @default { cidrs: [{ cidr: 0.0.0.0/0, ports: [443] }] }
+     */
+    allowTo: z
+      .strictObject({
+        cidrs: z
+          .array(
+            z.strictObject({
+              cidr: cidrBlock,
+              ports: z.array(networkPort).min(1),
+              /** @default "TCP" */
+              protocol: z.enum(["TCP", "UDP"]).default("TCP"),
+            }),
+          )
+          .default(DEFAULT_EGRESS_CIDRS),
+      })
+      .default({ cidrs: DEFAULT_EGRESS_CIDRS }),
     /** AWS access through IRSA: a role for the service account. */
     aws: z
       .strictObject({
@@ -127,6 +164,8 @@ export const serviceSpec = z
       .strictObject({
         /** @default 10001 */
         runAsUser: z.number().int().min(0).default(10001),
+        /** @default runAsUser */
+        runAsGroup: z.number().int().min(0).optional(),
         /** @default true */
         runAsNonRoot: z.boolean().default(true),
         /** @default true */
@@ -139,6 +178,21 @@ export const serviceSpec = z
   .refine((s) => !s.autoscaling.enabled || s.replicas <= s.autoscaling.maxReplicas!, {
     message: "replicas is above autoscaling.maxReplicas",
     path: ["replicas"],
+  })
+  .refine((s) => s.exposure.type === "none" || s.ports.length > 0, {
+    message: "a service exposed as cluster, internal or public needs at least one port (or exposure.type: none)",
+    path: ["ports"],
+  })
+  .refine((s) => !s.probes.readiness || !s.probes.liveness || probeHandler(s.probes.readiness) !== probeHandler(s.probes.liveness), {
+    message: "the liveness probe checks the same thing as the readiness probe: a failing dependency would restart every pod; point liveness at a cheaper endpoint",
+    path: ["probes", "liveness"],
+  })
+  .superRefine((s, ctx) => {
+    for (const key of Object.keys(s.podLabels)) {
+      if ((RESERVED_POD_LABELS as readonly string[]).includes(key)) {
+        ctx.addIssue({ code: "custom", path: ["podLabels", key], message: `label ${JSON.stringify(key)} is set by stackplan; selectors and policies rely on it` });
+      }
+    }
   });
 
 export type ServiceSpec = z.output<typeof serviceSpec>;
