@@ -188,6 +188,17 @@ export const serviceSpec = z
     path: ["probes", "liveness"],
   })
   .superRefine((s, ctx) => {
+    if (s.securityContext.runAsNonRoot && s.securityContext.runAsUser === 0) {
+      ctx.addIssue({ code: "custom", path: ["securityContext", "runAsUser"], message: "runAsUser 0 is root, but runAsNonRoot is true: the kubelet would refuse to start the container" });
+    }
+    const names = s.ports.map((p) => p.name);
+    for (const kind of ["readiness", "liveness", "startup"] as const) {
+      const p = s.probes[kind];
+      const port = p?.httpGet?.port ?? p?.tcpSocket?.port;
+      if (typeof port === "string" && !names.includes(port)) {
+        ctx.addIssue({ code: "custom", path: ["probes", kind], message: `probe port ${JSON.stringify(port)} is not one of the ports (${names.join(", ") || "none"})` });
+      }
+    }
     for (const key of Object.keys(s.podLabels)) {
       if ((RESERVED_POD_LABELS as readonly string[]).includes(key)) {
         ctx.addIssue({ code: "custom", path: ["podLabels", key], message: `label ${JSON.stringify(key)} is set by stackplan; selectors and policies rely on it` });
