@@ -57,7 +57,7 @@ export function parseManifests(text: string, shownAs: string): Manifest[] {
     const items = isPlainObject(value) && typeof value.kind === "string" && value.kind.endsWith("List") && Array.isArray(value.items) ? value.items : [value];
     for (const item of items) {
       const problem = manifestProblem(item);
-      if (problem) problems.push({ ...where(doc.range[0]), message: problem });
+      if (problem) problems.push({ ...where((doc.contents as { range?: number[] } | null)?.range?.[0] ?? doc.range[0]), message: problem });
       else out.push(setOrigin(item as Manifest, shownAs));
     }
   });

@@ -12,6 +12,7 @@ import { InputError, formatPath, quote, type Problem } from "../util/errors";
 import { getAt } from "../util/plain";
 import { compareStrings } from "../util/stable-json";
 import { originOf } from "./origin";
+import { minorVersion, REMOVED_API_VERSIONS } from "./removed-apis";
 import { apiGroup, describeManifest, type Manifest } from "./types";
 
 interface SchemaError {
@@ -72,13 +73,24 @@ function isBuiltinGroup(group: string): boolean {
   return false;
 }
 
+export interface ValidateOptions {
+  /** The cluster's Kubernetes version (`1.34`): API versions it no longer serves are errors. */
+  readonly kubernetesVersion?: string;
+}
+
 /** Validate every manifest; throws one InputError listing every problem. */
-export function validateManifests(manifests: readonly Manifest[]): ValidationReport {
+export function validateManifests(manifests: readonly Manifest[], opts: ValidateOptions = {}): ValidationReport {
   const problems: Problem[] = [];
   const skipped: SkippedValidation[] = [];
+  const minor = opts.kubernetesVersion !== undefined ? minorVersion(opts.kubernetesVersion) : undefined;
   let validated = 0;
   for (const m of manifests) {
     const where = { ...(originOf(m) ? { file: originOf(m) } : {}) };
+    const removed = REMOVED_API_VERSIONS[m.apiVersion];
+    if (removed && minor !== undefined && minor >= removed.removedIn) {
+      problems.push({ ...where, path: describeManifest(m), message: `apiVersion ${quote(m.apiVersion)} is not served since Kubernetes 1.${removed.removedIn} (the cluster runs ${opts.kubernetesVersion}); use ${removed.use}` });
+      continue;
+    }
     const Model = modelTable().get(`${m.apiVersion}/${m.kind}`);
     if (!Model) {
       const group = apiGroup(m.apiVersion);

@@ -27,7 +27,7 @@ export async function buildWorkloads(env: LoadedEnvironment, infra: Infrastructu
   const ctx = workloadContext(env.spec, env.facts, infra.vpcCidr);
   const plan = planWorkloads(ctx);
   const manifests = applyManifestOverlays(env, planManifests(plan));
-  const validation = validateManifests(manifests);
+  const validation = validateManifests(manifests, { kubernetesVersion: env.spec.cluster.version });
   const registered = await registerWorkloads(env, infra, plan, manifests);
   return { outputs: workloadOutputs(plan, ctx), plan, manifests, validation, registered };
 }
