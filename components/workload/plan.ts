@@ -2,6 +2,7 @@
  * The workload planner: the spec's services → plain Kubernetes manifests, IRSA role plans and
  * pulumiSecret plans. Pure: no Pulumi, no I/O; the same spec gives the same plan.
  */
+import { setOrigin } from "../../src/manifests/origin";
 import type { Manifest } from "../../src/manifests/types";
 import { compareStrings } from "../../src/util/stable-json";
 import type { WorkloadContext } from "./context";
@@ -66,7 +67,13 @@ export function planWorkloads(ctx: WorkloadContext): WorkloadPlan {
   return { namespaces: namespaces.map((ns) => planNamespace(ns, ctx)), services: names.map((n) => planService(n, ctx)) };
 }
 
-/** Every manifest of a plan: namespaces first, then services, each in plan order. */
+/**
+ * Every manifest of a plan: namespaces first, then services, each in plan order. Each is tagged
+ * with where it came from (`services.web (generated)`) for messages.
+ */
 export function planManifests(plan: WorkloadPlan): Manifest[] {
-  return [...plan.namespaces.flatMap((n) => n.manifests), ...plan.services.flatMap((s) => s.manifests)];
+  return [
+    ...plan.namespaces.flatMap((n) => n.manifests.map((m) => setOrigin(m, `namespace ${n.name} (generated)`))),
+    ...plan.services.flatMap((s) => s.manifests.map((m) => setOrigin(m, `services.${s.name} (generated)`))),
+  ];
 }

@@ -4,7 +4,7 @@ import { ctx, svc } from "./fixtures";
 
 const context = ctx({
   storefront: svc({ exposure: { type: "public", host: "shop.example.com" } }),
-  ledger: svc({ exposure: { type: "internal" }, ports: [{ name: "grpc", containerPort: 9000 }], allowFrom: { services: ["storefront", "audit"], namespaces: ["finance"] } }, "money"),
+  ledger: svc({ exposure: { type: "internal" }, ports: [{ name: "grpc", containerPort: 9000 }], probes: { readiness: { grpc: { port: 9000 } }, liveness: { tcpSocket: { port: "grpc" } } }, allowFrom: { services: ["storefront", "audit"], namespaces: ["finance"] } }, "money"),
   audit: svc({ exposure: { type: "none" }, allowTo: { cidrs: [{ cidr: "10.30.0.0/16", ports: [5432] }] } }, "money"),
   reports: svc({ allowFrom: { namespaces: ["money"] } }),
 });
@@ -66,7 +66,7 @@ describe("per-service NetworkPolicy", () => {
   });
 
   it("a service without ports gets no port-less rule (which would open every port)", () => {
-    const c = ctx({ a: svc({ ports: [], exposure: { type: "none" }, allowFrom: { services: ["b"] } }), b: svc({}) });
+    const c = ctx({ a: svc({ ports: [], probes: {}, exposure: { type: "none" }, allowFrom: { services: ["b"] } }), b: svc({}) });
     const spec = planService("a", c).manifests.find((m) => m.kind === "NetworkPolicy")!.spec as Record<string, unknown>;
     expect(spec.ingress).toBeUndefined();
     const b = planService("b", c).manifests.find((m) => m.kind === "NetworkPolicy")!.spec as { egress: unknown[] };
