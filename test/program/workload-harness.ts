@@ -61,3 +61,25 @@ export function countByType(resources: readonly PlanResource[]): Record<string, 
   for (const r of resources) out[r.type] = (out[r.type] ?? 0) + 1;
   return out;
 }
+
+/** The resources the example platform's workloads make in every env (prod adds its HPAs). */
+export const EXAMPLE_RESOURCE_COUNTS: Readonly<Record<string, number>> = {
+  "pulumi:pulumi:Stack": 1,
+  "pulumi:providers:aws": 1,
+  "pulumi:providers:kubernetes": 1,
+  "stackplan:workload:ClusterScoped": 1,
+  "stackplan:workload:Namespace": 1,
+  "stackplan:workload:Service": 10,
+  "kubernetes:core/v1:Namespace": 1,
+  "kubernetes:core/v1:ResourceQuota": 1,
+  "kubernetes:core/v1:LimitRange": 1,
+  "kubernetes:scheduling.k8s.io/v1:PriorityClass": 2,
+  "kubernetes:networking.k8s.io/v1:NetworkPolicy": 12,
+  "kubernetes:core/v1:ServiceAccount": 10,
+  "kubernetes:apps/v1:Deployment": 10,
+  "kubernetes:core/v1:Service": 9,
+  "kubernetes:networking.k8s.io/v1:Ingress": 2,
+  "kubernetes:policy/v1:PodDisruptionBudget": 10,
+  "aws:iam/role:Role": 6,
+  "aws:iam/rolePolicy:RolePolicy": 6,
+};

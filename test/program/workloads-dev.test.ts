@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PlanResource } from "../../src/plan/types";
 import type { Workloads } from "../../src/program/workloads";
-import { childrenOf, countByType, harness, OIDC_ISSUER } from "./workload-harness";
+import { childrenOf, countByType, EXAMPLE_RESOURCE_COUNTS, harness, OIDC_ISSUER } from "./workload-harness";
 
 const URN = "urn:pulumi:dev::shop-platform::";
 const SERVICES = ["api", "cart", "catalog", "checkout", "notifications", "payments", "recommendations", "search", "web", "worker"];
@@ -19,26 +19,7 @@ describe("workloads of the example platform's dev env, under mocks", () => {
   });
 
   it("creates exactly these resources", () => {
-    expect(countByType(resources)).toEqual({
-      "pulumi:pulumi:Stack": 1,
-      "pulumi:providers:aws": 1,
-      "pulumi:providers:kubernetes": 1,
-      "stackplan:workload:ClusterScoped": 1,
-      "stackplan:workload:Namespace": 1,
-      "stackplan:workload:Service": 10,
-      "kubernetes:core/v1:Namespace": 1,
-      "kubernetes:core/v1:ResourceQuota": 1,
-      "kubernetes:core/v1:LimitRange": 1,
-      "kubernetes:scheduling.k8s.io/v1:PriorityClass": 2,
-      "kubernetes:networking.k8s.io/v1:NetworkPolicy": 12,
-      "kubernetes:core/v1:ServiceAccount": 10,
-      "kubernetes:apps/v1:Deployment": 10,
-      "kubernetes:core/v1:Service": 9,
-      "kubernetes:networking.k8s.io/v1:Ingress": 2,
-      "kubernetes:policy/v1:PodDisruptionBudget": 10,
-      "aws:iam/role:Role": 6,
-      "aws:iam/rolePolicy:RolePolicy": 6,
-    });
+    expect(countByType(resources)).toEqual(EXAMPLE_RESOURCE_COUNTS);
   });
 
   it("one Service component per service, parented to the stack", () => {

@@ -46,3 +46,17 @@ export const SERVICE_LABELS = (name: string, criticality = "standard", version: 
   ...(version !== null ? { "app.kubernetes.io/version": version } : {}),
   "stackplan.dev/criticality": criticality,
 });
+
+/** A batch worker: digest-only image, no exposure, a tainted node group, IRSA and every env source. */
+export const WORKER = svc({
+  image: { repository: "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/worker", digest: `sha256:${"a".repeat(64)}` },
+  ports: [{ name: "metrics", containerPort: 9090 }],
+  probes: { readiness: { httpGet: { path: "/ready", port: "metrics" } }, liveness: { exec: { command: ["/app/worker", "healthcheck"] } } },
+  exposure: { type: "none" },
+  nodeGroup: "batch",
+  env: { DB_PASSWORD: { pulumiSecret: "workerDbPassword" }, QUEUE: "orders", TOKEN: { secretKeyRef: { name: "tokens", key: "api" } }, FLAGS: { configMapKeyRef: { name: "flags", key: "all" } } },
+  aws: {
+    managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess"],
+    statements: [{ actions: ["sqs:DeleteMessage"], resources: ["arn:aws:sqs:us-east-1:333333333333:orders"] }],
+  },
+});

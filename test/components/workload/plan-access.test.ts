@@ -8,20 +8,10 @@ import {
   planWorkloads,
   serviceLabels,
 } from "../../../components/workload/index";
-import { ctx, SERVICE_LABELS, svc } from "./fixtures";
+import { ctx, SERVICE_LABELS, svc, WORKER } from "./fixtures";
 
-const worker = svc({
-  image: { repository: "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/worker", digest: `sha256:${"a".repeat(64)}` },
-  ports: [{ name: "metrics", containerPort: 9090 }],
-  probes: { readiness: { httpGet: { path: "/ready", port: "metrics" } }, liveness: { exec: { command: ["/app/worker", "healthcheck"] } } },
-  exposure: { type: "none" },
-  nodeGroup: "batch",
-  env: { DB_PASSWORD: { pulumiSecret: "workerDbPassword" }, QUEUE: "orders", TOKEN: { secretKeyRef: { name: "tokens", key: "api" } }, FLAGS: { configMapKeyRef: { name: "flags", key: "all" } } },
-  aws: {
-    managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess"],
-    statements: [{ actions: ["sqs:DeleteMessage"], resources: ["arn:aws:sqs:us-east-1:333333333333:orders"] }],
-  },
-});
+const worker = WORKER;
+
 const context = ctx({ worker });
 const plan = planService("worker", context);
 const find = (kind: string) => plan.manifests.find((m) => m.kind === kind)!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planService, planWorkloads, planManifests } from "../../../components/workload/index";
-import { ctx, SERVICE_LABELS, svc } from "./fixtures";
+import { ctx, SERVICE_LABELS, svc, WORKER } from "./fixtures";
 
 const storefront = svc({
   criticality: "critical",
@@ -16,19 +16,8 @@ const storefront = svc({
   exposure: { type: "public", host: "shop.example.com", path: "/" },
 });
 const ledger = svc({ exposure: { type: "internal" }, allowFrom: { services: ["storefront"], namespaces: ["finance"] } }, "money");
-const worker = svc({
-  image: { repository: "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/worker", digest: `sha256:${"a".repeat(64)}` },
-  ports: [{ name: "metrics", containerPort: 9090 }],
-  probes: { readiness: { httpGet: { path: "/ready", port: "metrics" } }, liveness: { exec: { command: ["/app/worker", "healthcheck"] } } },
-  exposure: { type: "none" },
-  nodeGroup: "batch",
-  env: { DB_PASSWORD: { pulumiSecret: "workerDbPassword" }, QUEUE: "orders", TOKEN: { secretKeyRef: { name: "tokens", key: "api" } } },
-  aws: {
-    managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess"],
-    statements: [{ actions: ["sqs:DeleteMessage"], resources: ["arn:aws:sqs:us-east-1:333333333333:orders"] }],
-  },
-  allowTo: { cidrs: [{ cidr: "0.0.0.0/0", ports: [443] }, { cidr: "10.30.0.0/16", ports: [5432] }] },
-});
+const worker = WORKER;
+
 const context = ctx({ storefront, ledger, worker });
 const plan = (name: string) => planService(name, context);
 const manifest = (name: string, kind: string) => plan(name).manifests.find((m) => m.kind === kind);
