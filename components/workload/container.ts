@@ -72,8 +72,12 @@ export function container(name: string, svc: ResolvedService): Record<string, un
     ...(svc.ports.length ? { ports: svc.ports.map((p) => ({ name: p.name, containerPort: p.containerPort, protocol: p.protocol })) } : {}),
     ...(env.length ? { env } : {}),
     resources: {
-      requests: { cpu: resources.requests.cpu, memory: resources.requests.memory },
-      limits: { ...(resources.limits.cpu !== undefined ? { cpu: resources.limits.cpu } : {}), memory: resources.limits.memory },
+      requests: { cpu: resources.requests.cpu, "ephemeral-storage": resources.requests.ephemeralStorage, memory: resources.requests.memory },
+      limits: {
+        ...(resources.limits.cpu !== undefined ? { cpu: resources.limits.cpu } : {}),
+        "ephemeral-storage": resources.limits.ephemeralStorage,
+        memory: resources.limits.memory,
+      },
     },
     ...(probes.readiness ? { readinessProbe: probe(probes.readiness) } : {}),
     ...(probes.liveness ? { livenessProbe: probe(probes.liveness) } : {}),

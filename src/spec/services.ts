@@ -80,9 +80,24 @@ export const serviceSpec = z
         }),
       )
       .default([]),
+    /**
+     * Requests (cpu, memory) and a memory limit are required. Ephemeral storage (container logs,
+     * the /tmp emptyDir, writable layers) is bounded too, so a runaway writer is evicted rather
+     * than filling the node's disk; a CPU limit is optional (it throttles, even on idle nodes).
+     */
     resources: z.strictObject({
-      requests: z.strictObject({ cpu: quantity, memory: quantity }),
-      limits: z.strictObject({ cpu: quantity.optional(), memory: quantity }),
+      requests: z.strictObject({
+        cpu: quantity,
+        memory: quantity,
+        /** @default "128Mi" */
+        ephemeralStorage: quantity.default("128Mi"),
+      }),
+      limits: z.strictObject({
+        cpu: quantity.optional(),
+        memory: quantity,
+        /** @default "1Gi" */
+        ephemeralStorage: quantity.default("1Gi"),
+      }),
     }),
     probes: z
       .strictObject({ readiness: probeSpec.optional(), liveness: probeSpec.optional(), startup: probeSpec.optional() })

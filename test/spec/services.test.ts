@@ -17,6 +17,10 @@ describe("service schema: what the workload planner relies on", () => {
   it("accepts the baseline and defaults egress to HTTPS anywhere", () => {
     expect(problems({})).toEqual([]);
     expect(serviceSpec.parse(base).allowTo).toEqual({ cidrs: [{ cidr: "0.0.0.0/0", ports: [443], protocol: "TCP" }] });
+    expect(serviceSpec.parse(base).resources).toEqual({
+      requests: { cpu: "100m", memory: "128Mi", ephemeralStorage: "128Mi" },
+      limits: { memory: "256Mi", ephemeralStorage: "1Gi" },
+    });
   });
 
   it.each([

@@ -59,7 +59,7 @@ describe("planService: what each service becomes", () => {
                   { name: "API_URL", value: "http://api" },
                   { name: "LOG_LEVEL", value: "info" },
                 ],
-                resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: { memory: "512Mi" } },
+                resources: { requests: { cpu: "250m", "ephemeral-storage": "128Mi", memory: "256Mi" }, limits: { "ephemeral-storage": "1Gi", memory: "512Mi" } },
                 readinessProbe: { httpGet: { path: "/ready", port: "http" }, periodSeconds: 5 },
                 livenessProbe: { httpGet: { path: "/healthz", port: "http" }, periodSeconds: 10, failureThreshold: 6 },
                 startupProbe: { httpGet: { path: "/healthz", port: "http" }, failureThreshold: 30 },
