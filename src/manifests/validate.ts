@@ -5,12 +5,13 @@
  * value. Kinds without a schema (custom resources) are skipped with the reason; a built-in kind
  * under an apiVersion Kubernetes does not serve is an error.
  *
- * The schemas do not forbid unknown fields (the Kubernetes OpenAPI has no additionalProperties),
- * so a misspelled optional field passes here as it would `kubectl apply --validate=false`.
+ * Unknown fields (a misspelled optional field in a patch) are reported too, as
+ * `kubectl apply --validate=strict` does: the schemas alone allow them (known-fields.ts).
  */
 import { InputError, formatPath, quote, type Problem } from "../util/errors";
 import { getAt } from "../util/plain";
 import { compareStrings } from "../util/stable-json";
+import { unknownFields } from "./known-fields";
 import { originOf } from "./origin";
 import { minorVersion, REMOVED_API_VERSIONS } from "./removed-apis";
 import { apiGroup, describeManifest, type Manifest } from "./types";
@@ -109,6 +110,14 @@ export function validateManifests(manifests: readonly Manifest[], opts: Validate
       const errors = (err as { errors?: SchemaError[] }).errors;
       if (!errors) throw err;
       problems.push(...schemaProblems(m, errors).map((p) => ({ ...where, ...p })));
+    }
+    for (const u of unknownFields(m)) {
+      const field = u.path[u.path.length - 1]!;
+      problems.push({
+        ...where,
+        path: `${describeManifest(m)}: ${formatPath(u.path)}`,
+        message: `unknown field ${quote(field)}${u.suggestion !== undefined ? ` (did you mean ${quote(u.suggestion)}?)` : ""}`,
+      });
     }
   }
   if (problems.length) {

@@ -65,6 +65,22 @@ describe("validateManifests", () => {
     );
   });
 
+  it("reports unknown fields, as kubectl's strict validation does, with the closest known field", () => {
+    const typos = deployment({
+      replicsa: 2,
+      template: { metadata: { labels: { app: "web" } }, spec: { containers: [{ name: "web", image: "web:1", envfrom: [], resources: { limits: { memory: "1Gi" } } }], tolerration: [], zzz: 1 } },
+    });
+    expect(message([typos])).toBe(
+      [
+        "4 problems in the Kubernetes manifests:",
+        '  Deployment shop/web: spec.template.spec.containers[0].envfrom: unknown field "envfrom" (did you mean "envFrom"?)',
+        '  Deployment shop/web: spec.template.spec.tolerration: unknown field "tolerration" (did you mean "tolerations"?)',
+        '  Deployment shop/web: spec.template.spec.zzz: unknown field "zzz"',
+        '  Deployment shop/web: spec.replicsa: unknown field "replicsa" (did you mean "replicas"?)',
+      ].join("\n"),
+    );
+  });
+
   it("names the file a raw manifest came from", () => {
     const [quota] = parseManifests("apiVersion: v1\nkind: ResourceQuota\nmetadata: { name: q, namespace: shop }\nspec:\n  hard: { requests.cpu: lots }\n", "overlays/base/manifests/quota.yaml");
     expect(message([quota!])).toBe(
