@@ -4,25 +4,15 @@
  */
 import type { RetentionTier } from "../../src/spec/common";
 import type { ClusterSpec } from "../../src/spec/cluster";
-import { iamRoleArn, logGroupArn, managedPolicyArn } from "../shared/aws-names";
+import { planRole, type RolePlan } from "../shared/iam";
 import { Problems, type Locate } from "../shared/problems";
-import { RETENTION_DAYS } from "../shared/tiers";
-import { IAM_ROLE_NAME_MAX } from "./node-group-plan";
+import { planLogGroup, type TieredLogGroup } from "../shared/tiers";
 
+/** An IAM role for one Kubernetes service account, assumed through the cluster's OIDC provider. */
 export interface IrsaPlan {
-  readonly roleName: string;
-  readonly roleArn: string;
+  readonly role: RolePlan;
   readonly namespace: string;
   readonly serviceAccount: string;
-  readonly managedPolicyArns: readonly string[];
-}
-
-export interface LogGroupPlan {
-  readonly key: string;
-  readonly name: string;
-  readonly arn: string;
-  readonly tier: RetentionTier;
-  readonly retentionInDays: number;
 }
 
 export interface AddonPlan {
@@ -37,18 +27,17 @@ export interface AddonPlan {
   readonly needsNodes: boolean;
   readonly irsa?: IrsaPlan;
   /** Log groups the add-on would otherwise create without retention; created first. */
-  readonly logGroups: readonly LogGroupPlan[];
+  readonly logGroups: readonly TieredLogGroup[];
 }
 
 export interface ClusterPlan {
   readonly name: string;
   readonly version: string;
   readonly region: string;
-  readonly roleName: string;
-  readonly roleArn: string;
-  readonly roleManagedPolicyArns: readonly string[];
+  /** The control plane's role (AmazonEKSClusterPolicy). */
+  readonly role: RolePlan;
   /** `/aws/eks/<name>/cluster`, security tier, created before the cluster. */
-  readonly logGroup: LogGroupPlan;
+  readonly logGroup: TieredLogGroup;
   readonly logTypes: readonly string[];
   readonly endpoint: ClusterSpec["endpoint"];
   readonly authenticationMode: ClusterSpec["authenticationMode"];
@@ -103,20 +92,9 @@ export function planCluster(input: ClusterPlanInput, locate?: Locate): ClusterPl
   const { cluster: spec, region, account } = input;
   const problems = new Problems(locate);
   const name = spec.name;
-  const logGroup = (key: string, lgName: string, tier: RetentionTier): LogGroupPlan => ({
-    key,
-    name: lgName,
-    arn: logGroupArn(region, account, lgName),
-    tier,
-    retentionInDays: RETENTION_DAYS[tier],
-  });
-  const role = (purpose: string) => {
-    const roleName = `${name}-${purpose}`;
-    if (roleName.length > IAM_ROLE_NAME_MAX) {
-      problems.add(["cluster", "name"], `the IAM role name ${JSON.stringify(roleName)} is longer than ${IAM_ROLE_NAME_MAX} characters; shorten cluster.name`);
-    }
-    return { roleName, roleArn: iamRoleArn(region, account, roleName) };
-  };
+  const logGroup = (key: string, lgName: string, tier: RetentionTier) => planLogGroup(region, account, key, lgName, tier);
+  const role = (purpose: string, managedPolicies: readonly string[]) =>
+    planRole({ region, account, name: `${name}-${purpose}`, managedPolicies }, problems, ["cluster", "name"], "cluster.name");
 
   for (const core of CORE_ADDONS) {
     if (!spec.addons[core]) {
@@ -137,12 +115,7 @@ export function planCluster(input: ClusterPlanInput, locate?: Locate): ClusterPl
         needsNodes: known?.needsNodes ?? true,
         ...(irsa
           ? {
-              irsa: {
-                ...role(irsa.purpose),
-                namespace: irsa.namespace,
-                serviceAccount: irsa.serviceAccount,
-                managedPolicyArns: irsa.policies.map((p) => managedPolicyArn(region, p)),
-              },
+              irsa: { role: role(irsa.purpose, irsa.policies), namespace: irsa.namespace, serviceAccount: irsa.serviceAccount },
             }
           : {}),
         logGroups: (known?.logGroups?.(name) ?? []).map((l) => logGroup(l.key, l.name, l.tier)),
@@ -153,8 +126,7 @@ export function planCluster(input: ClusterPlanInput, locate?: Locate): ClusterPl
     name,
     version: spec.version,
     region,
-    ...role("cluster"),
-    roleManagedPolicyArns: [managedPolicyArn(region, "AmazonEKSClusterPolicy")],
+    role: role("cluster", ["AmazonEKSClusterPolicy"]),
     logGroup: logGroup("control-plane", `/aws/eks/${name}/cluster`, "security"),
     logTypes: [...new Set(spec.logTypes)],
     endpoint: spec.endpoint,

@@ -11,8 +11,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { withinComponent } from "../../src/program/component-error";
 import { childOptions, type ChildOptions } from "../shared/child";
 import { irsaTrustPolicy, serviceTrustPolicy } from "../shared/iam";
-import { nameTags, PURPOSE_TAG, TIER_TAG } from "../shared/tags";
-import type { AddonPlan, ClusterPlan, LogGroupPlan } from "./cluster-plan";
+import { buildLogGroup, buildRole } from "../shared/resources";
+import { nameTags, PURPOSE_TAG } from "../shared/tags";
+import type { AddonPlan, ClusterPlan } from "./cluster-plan";
 import { kubeconfig } from "./kubeconfig";
 import { NodeGroup } from "./node-group";
 import type { NodeGroupPlan } from "./node-group-plan";
@@ -55,7 +56,7 @@ export class Cluster extends pulumi.ComponentResource {
       version: args.plan.version,
       endpoint: this.endpoint,
       oidcProviderArn: this.oidcProviderArn,
-      roleArn: args.plan.roleArn,
+      roleArn: args.plan.role.arn,
       logGroup: args.plan.logGroup.name,
       addons: Object.fromEntries(args.plan.addons.map((a) => [a.name, a.version])),
       nodeGroups: Object.fromEntries(args.nodeGroups.map((g) => [g.key, { maxPods: g.maxPods, instanceTypes: g.instanceTypes, maxSize: g.scaling.maxSize }])),
@@ -66,16 +67,11 @@ export class Cluster extends pulumi.ComponentResource {
 function buildCluster(parent: pulumi.Resource, name: string, args: ClusterArgs, child: ChildOptions) {
   const { plan } = args;
   // Before the cluster: EKS would otherwise create this group itself, without retention.
-  const logGroup = tieredLogGroup(`${name}-logs`, plan.logGroup, child);
-  const role = new aws.iam.Role(`${name}-role`, {
-    name: plan.roleName,
+  const logGroup = buildLogGroup(`${name}-logs`, plan.logGroup, child);
+  const { role, attachments: roleAttachments } = buildRole(`${name}-role`, plan.role, {
     description: `EKS control plane of ${plan.name}`,
     assumeRolePolicy: serviceTrustPolicy("eks"),
-    tags: nameTags(plan.roleName),
-  }, child());
-  const roleAttachments = plan.roleManagedPolicyArns.map(
-    (arn) => new aws.iam.RolePolicyAttachment(`${name}-role-${arn.split("/").pop()}`, { role: role.name, policyArn: arn }, child()),
-  );
+  }, child);
 
   let key: aws.kms.Key | undefined;
   if (plan.secretsEncryption) {
@@ -92,7 +88,7 @@ function buildCluster(parent: pulumi.Resource, name: string, args: ClusterArgs, 
   const eksCluster = new aws.eks.Cluster(`${name}-eks`, {
     name: plan.name,
     version: plan.version,
-    roleArn: plan.roleArn,
+    roleArn: plan.role.arn,
     vpcConfig: {
       subnetIds: privateSubnetIds,
       endpointPrivateAccess: plan.endpoint.privateAccess,
@@ -136,23 +132,20 @@ function buildCluster(parent: pulumi.Resource, name: string, args: ClusterArgs, 
       version: plan.version,
       subnetIds: g.subnetKeys.map((k) => args.privateSubnetIds[k]!),
       provider: args.provider,
+      nodesDependOn: early,
     }, { parent, dependsOn: early });
   }
   const groups = Object.values(nodeGroups);
   const late = plan.addons.filter((a) => a.needsNodes).map((a) => {
-    const before: pulumi.Resource[] = [...groups, ...a.logGroups.map((l) => tieredLogGroup(`${name}-logs-${l.key}`, l, child))];
+    const before: pulumi.Resource[] = [...groups, ...a.logGroups.map((l) => buildLogGroup(`${name}-logs-${l.key}`, l, child))];
     if (!a.irsa) return addon(a, before);
     const irsa = a.irsa;
-    const irsaRole = new aws.iam.Role(`${name}-irsa-${a.name}`, {
-      name: irsa.roleName,
+    const { role: irsaRole, attachments } = buildRole(`${name}-irsa-${a.name}`, irsa.role, {
       description: `IRSA role of ${irsa.namespace}/${irsa.serviceAccount} (${a.name}) in ${plan.name}`,
       assumeRolePolicy: pulumi.all([oidc.arn, oidcIssuer]).apply(([arn, issuer]) => irsaTrustPolicy(arn, issuer, irsa.namespace, irsa.serviceAccount)),
-      tags: nameTags(irsa.roleName, { [PURPOSE_TAG]: `addon:${a.name}` }),
-    }, child());
-    const attachments = irsa.managedPolicyArns.map(
-      (arn) => new aws.iam.RolePolicyAttachment(`${name}-irsa-${a.name}-${arn.split("/").pop()}`, { role: irsaRole.name, policyArn: arn }, child()),
-    );
-    return addon(a, [...before, irsaRole, ...attachments], irsa.roleArn);
+      tags: { [PURPOSE_TAG]: `addon:${a.name}` },
+    }, child);
+    return addon(a, [...before, irsaRole, ...attachments], irsa.role.arn);
   });
 
   const k8sProvider = new k8s.Provider(`${name}-k8s`, {
@@ -163,13 +156,4 @@ function buildCluster(parent: pulumi.Resource, name: string, args: ClusterArgs, 
   }, { parent, dependsOn: [...early, ...late] });
 
   return { eksCluster, oidc, oidcIssuer, nodeGroups, k8sProvider };
-}
-
-/** A log group with its tier's retention and the tier tag. */
-function tieredLogGroup(logicalName: string, lg: LogGroupPlan, child: ChildOptions): aws.cloudwatch.LogGroup {
-  return new aws.cloudwatch.LogGroup(logicalName, {
-    name: lg.name,
-    retentionInDays: lg.retentionInDays,
-    tags: nameTags(lg.name, { [TIER_TAG]: lg.tier }),
-  }, child());
 }

@@ -10,6 +10,7 @@
  *
  * An instance type missing here is an input error unless its node group gives `maxPods`.
  */
+import { suggest } from "../../src/util/zod-problems";
 
 export type Architecture = "x86_64" | "arm64";
 
@@ -331,3 +332,13 @@ export function instanceType(name: string): InstanceTypeInfo | undefined {
 
 /** Families in the table, for messages. */
 export const KNOWN_FAMILIES: readonly string[] = Object.keys(FAMILIES).sort();
+
+/**
+ * The known type a misspelt one probably meant: only within a known family, so a real type we
+ * lack (g5.xlarge) is not "corrected" into another family's (m5.xlarge).
+ */
+export function suggestInstanceType(name: string): string | undefined {
+  const family = name.split(".")[0]!;
+  if (!Object.prototype.hasOwnProperty.call(FAMILIES, family)) return undefined;
+  return suggest(name, Object.keys(LIMITS).filter((t) => t.startsWith(`${family}.`)));
+}

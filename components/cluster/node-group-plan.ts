@@ -5,11 +5,10 @@
  */
 import type { ClusterSpec } from "../../src/spec/cluster";
 import type { NodeGroupSpec } from "../../src/spec/node-groups";
-import { iamRoleArn, managedPolicyArn } from "../shared/aws-names";
+import { planRole, type RolePlan } from "../shared/iam";
 import { Problems, type Locate } from "../shared/problems";
 import { NODE_GROUP_LABEL } from "../shared/tags";
-import { suggest } from "../../src/util/zod-problems";
-import { instanceType, INSTANCE_TYPES, KNOWN_FAMILIES, type Architecture } from "./instance-types";
+import { instanceType, KNOWN_FAMILIES, suggestInstanceType, type Architecture } from "./instance-types";
 import { computeMaxPods, type MaxPodsResult } from "./max-pods";
 import { nodeUserData } from "./user-data";
 
@@ -27,15 +26,13 @@ export const NODE_MANAGED_POLICIES = [
   "AmazonSSMManagedInstanceCore",
 ] as const;
 
-export const IAM_ROLE_NAME_MAX = 64;
-
 export interface NodeGroupPlanInput {
   readonly clusterName: string;
   readonly region: string;
   readonly account: string;
   readonly vpcCni: ClusterSpec["vpcCni"];
-  /** The network's AZ IDs, in slot order. */
-  readonly azIds: readonly string[];
+  /** The network's AZ IDs, in slot order; undefined when the network has problems of its own (AZ checks are skipped). */
+  readonly azIds: readonly string[] | undefined;
   readonly nodeGroups: Readonly<Record<string, NodeGroupSpec>>;
 }
 
@@ -43,9 +40,8 @@ export interface NodeGroupPlan {
   readonly key: string;
   /** EKS node group name (unique within the cluster). */
   readonly nodeGroupName: string;
-  readonly roleName: string;
-  readonly roleArn: string;
-  readonly managedPolicyArns: readonly string[];
+  /** The nodes' role, `<cluster>-ng-<key>`, with the managed policies nodes need. */
+  readonly role: RolePlan;
   readonly launchTemplateName: string;
   readonly instanceTypes: readonly string[];
   readonly capacityType: "ON_DEMAND" | "SPOT";
@@ -88,7 +84,7 @@ export function planNodeGroups(input: NodeGroupPlanInput, locate?: Locate): Node
       archs.set(arch, [...(archs.get(arch) ?? []), type]);
       if (info) byType[type] = computeMaxPods(info, input.vpcCni);
       else if (g.maxPods === undefined) {
-        const hint = suggest(type, Object.keys(INSTANCE_TYPES));
+        const hint = suggestInstanceType(type);
         problems.add(
           at("instanceTypes", i),
           `unknown instance type ${JSON.stringify(type)}${hint ? ` (did you mean ${hint}?)` : ""}: stackplan knows the ${KNOWN_FAMILIES.join(", ")} families; ` +
@@ -109,26 +105,28 @@ export function planNodeGroups(input: NodeGroupPlanInput, locate?: Locate): Node
         `maxPods ${g.maxPods} is above what ${worst.instanceType} allows (${ceiling}: ${worst.arithmetic} = ${worst.uncapped}, EKS cap ${worst.cap}); pods beyond it get no IP`,
       );
     }
-    const azIds = g.azIds ?? input.azIds;
+    const networkAzIds = input.azIds ?? [];
+    const azIds = g.azIds ?? networkAzIds;
     g.azIds?.forEach((az, i) => {
-      if (!input.azIds.includes(az)) problems.add(at("azIds", i), `AZ ID ${JSON.stringify(az)} is not one of the network's AZ IDs (${input.azIds.join(", ")})`);
+      if (input.azIds && !input.azIds.includes(az)) problems.add(at("azIds", i), `AZ ID ${JSON.stringify(az)} is not one of the network's AZ IDs (${input.azIds.join(", ")})`);
     });
     const ownLabel = g.labels[NODE_GROUP_LABEL];
     if (ownLabel !== undefined && ownLabel !== key) {
       problems.add(at("labels", NODE_GROUP_LABEL), `the label ${NODE_GROUP_LABEL} is set by stackplan to the node group key ${JSON.stringify(key)}; remove it`);
     }
     const roleName = `${input.clusterName}-ng-${key}`;
-    if (roleName.length > IAM_ROLE_NAME_MAX) {
-      problems.add(at(), `the node role name ${JSON.stringify(roleName)} is longer than ${IAM_ROLE_NAME_MAX} characters; shorten the key or cluster.name`);
-    }
+    const role = planRole(
+      { region: input.region, account: input.account, name: roleName, managedPolicies: NODE_MANAGED_POLICIES },
+      problems,
+      at(),
+      "the node group key or cluster.name",
+    );
     const maxPods = g.maxPods ?? ceiling ?? 0;
     const architecture = [...archs.keys()][0] ?? "x86_64";
     plans.push({
       key,
       nodeGroupName: key,
-      roleName,
-      roleArn: iamRoleArn(input.region, input.account, roleName),
-      managedPolicyArns: NODE_MANAGED_POLICIES.map((p) => managedPolicyArn(input.region, p)),
+      role,
       launchTemplateName: roleName,
       instanceTypes: [...g.instanceTypes],
       capacityType: g.capacityType,

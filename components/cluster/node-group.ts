@@ -1,6 +1,6 @@
 /**
  * `stackplan:cluster:NodeGroup`: one EKS managed node group with its IAM role and launch
- * template, built from a NodeGroupPlan. Children: `<name>-role`, `<name>-<ManagedPolicy>`,
+ * template, built from a NodeGroupPlan. Children: `<name>-role`, `<name>-role-<ManagedPolicy>`,
  * `<name>-lt`, `<name>-group`.
  */
 import * as aws from "@pulumi/aws";
@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { withinComponent } from "../../src/program/component-error";
 import { childOptions } from "../shared/child";
 import { serviceTrustPolicy } from "../shared/iam";
+import { buildRole } from "../shared/resources";
 import { nameTags, NODE_GROUP_LABEL } from "../shared/tags";
 import type { NodeGroupPlan } from "./node-group-plan";
 import { base64 } from "./user-data";
@@ -23,6 +24,11 @@ export interface NodeGroupArgs {
   /** Ids of the private subnets of the group's AZs, in the plan's order. */
   readonly subnetIds: pulumi.Input<string>[];
   readonly provider: aws.Provider;
+  /**
+   * What the nodes must wait for (the VPC CNI and kube-proxy add-ons: nodes are not Ready
+   * without them). A component's own dependsOn does not hold back its children, so it is passed in.
+   */
+  readonly nodesDependOn?: readonly pulumi.Resource[];
 }
 
 export class NodeGroup extends pulumi.ComponentResource {
@@ -37,15 +43,11 @@ export class NodeGroup extends pulumi.ComponentResource {
     const { plan } = args;
     const built = withinComponent(NODE_GROUP_TYPE, name, () => {
       const groupTags = { [NODE_GROUP_LABEL]: plan.key };
-      const role = new aws.iam.Role(`${name}-role`, {
-        name: plan.roleName,
+      const { role, attachments } = buildRole(`${name}-role`, plan.role, {
         description: `Nodes of the EKS node group ${plan.nodeGroupName}`,
         assumeRolePolicy: serviceTrustPolicy("ec2"),
-        tags: nameTags(plan.roleName, groupTags),
-      }, child());
-      const attachments = plan.managedPolicyArns.map(
-        (arn) => new aws.iam.RolePolicyAttachment(`${name}-${arn.split("/").pop()}`, { role: role.name, policyArn: arn }, child()),
-      );
+        tags: groupTags,
+      }, child);
       const launchTemplate = new aws.ec2.LaunchTemplate(`${name}-lt`, {
         name: plan.launchTemplateName,
         description: `Node group ${plan.nodeGroupName}: maxPods ${plan.maxPods}, gp3 root volume, IMDSv2`,
@@ -66,7 +68,7 @@ export class NodeGroup extends pulumi.ComponentResource {
         clusterName: args.clusterName,
         nodeGroupName: plan.nodeGroupName,
         version: args.version,
-        nodeRoleArn: plan.roleArn,
+        nodeRoleArn: plan.role.arn,
         subnetIds: args.subnetIds,
         instanceTypes: [...plan.instanceTypes],
         capacityType: plan.capacityType,
@@ -78,7 +80,7 @@ export class NodeGroup extends pulumi.ComponentResource {
         launchTemplate: { name: plan.launchTemplateName, version: launchTemplate.latestVersion.apply(String) },
         tags: nameTags(`${plan.launchTemplateName}`, groupTags),
       }, child({
-        dependsOn: [role, ...attachments, launchTemplate],
+        dependsOn: [role, ...attachments, launchTemplate, ...(args.nodesDependOn ?? [])],
         // The cluster autoscaler owns the desired size once the group exists.
         ignoreChanges: ["scalingConfig.desiredSize"],
       }));
@@ -97,7 +99,7 @@ export class NodeGroup extends pulumi.ComponentResource {
       maxSize: plan.scaling.maxSize,
       azIds: plan.azIds,
       labels: plan.labels,
-      roleArn: plan.roleArn,
+      roleArn: plan.role.arn,
     });
   }
 }

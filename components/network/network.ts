@@ -7,7 +7,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { withinComponent } from "../../src/program/component-error";
 import { childOptions, type ChildOptions } from "../shared/child";
 import { policyDocument, serviceTrustPolicy } from "../shared/iam";
-import { nameTags, SUBNET_TIER_TAG, TIER_TAG } from "../shared/tags";
+import { buildLogGroup, buildRole } from "../shared/resources";
+import { nameTags, SUBNET_TIER_TAG } from "../shared/tags";
 import type { NetworkPlan } from "./plan";
 import type { SubnetTier } from "./subnets";
 
@@ -145,17 +146,11 @@ function buildInterfaceEndpoints(name: string, plan: NetworkPlan, vpc: aws.ec2.V
 /** VPC flow logs into a security-tier log group, delivered by a role that may write only there. */
 function buildFlowLogs(name: string, plan: NetworkPlan, vpc: aws.ec2.Vpc, account: string, child: ChildOptions): void {
   const fl = plan.flowLogs!;
-  const logGroup = new aws.cloudwatch.LogGroup(`${name}-flow-logs`, {
-    name: fl.logGroupName,
-    retentionInDays: fl.retentionInDays,
-    tags: nameTags(fl.logGroupName, { [TIER_TAG]: "security" }),
-  }, child());
-  const role = new aws.iam.Role(`${name}-flow-logs-role`, {
-    name: fl.roleName,
+  const logGroup = buildLogGroup(`${name}-flow-logs`, fl.logGroup, child);
+  const { role } = buildRole(`${name}-flow-logs-role`, fl.role, {
     description: `Delivers the VPC flow logs of ${plan.vpcName} to CloudWatch Logs`,
     assumeRolePolicy: serviceTrustPolicy("vpc-flow-logs", account),
-    tags: nameTags(fl.roleName),
-  }, child());
+  }, child);
   const policy = new aws.iam.RolePolicy(`${name}-flow-logs-policy`, {
     name: "deliver-flow-logs",
     role: role.name,
@@ -163,7 +158,7 @@ function buildFlowLogs(name: string, plan: NetworkPlan, vpc: aws.ec2.Vpc, accoun
       {
         Effect: "Allow",
         Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"],
-        Resource: [fl.logGroupArn, `${fl.logGroupArn}:*`],
+        Resource: [fl.logGroup.arn, `${fl.logGroup.arn}:*`],
       },
     ]),
   }, child());
@@ -171,8 +166,8 @@ function buildFlowLogs(name: string, plan: NetworkPlan, vpc: aws.ec2.Vpc, accoun
     vpcId: vpc.id,
     trafficType: fl.trafficType,
     logDestinationType: "cloud-watch-logs",
-    logDestination: fl.logGroupArn,
-    iamRoleArn: fl.roleArn,
+    logDestination: fl.logGroup.arn,
+    iamRoleArn: fl.role.arn,
     maxAggregationInterval: 600,
     tags: nameTags(`${plan.vpcName}-flow-log`),
   }, child({ dependsOn: [logGroup, role, policy] }));

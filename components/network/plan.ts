@@ -4,9 +4,10 @@
  * plan into resources.
  */
 import type { NetworkSpec } from "../../src/spec/network";
-import { endpointServiceName, iamRoleArn, logGroupArn } from "../shared/aws-names";
-import type { Locate } from "../shared/problems";
-import { RETENTION_DAYS } from "../shared/tiers";
+import { endpointServiceName } from "../shared/aws-names";
+import { planRole, type RolePlan } from "../shared/iam";
+import { Problems, type Locate } from "../shared/problems";
+import { planLogGroup, type TieredLogGroup } from "../shared/tiers";
 import { resolveAzIds } from "./az-catalogue";
 import { allocateSubnets, layoutTiers, type PlannedSubnet, type SubnetTier, type TierBlock } from "./subnets";
 
@@ -57,11 +58,10 @@ export interface EndpointPlan {
 }
 
 export interface FlowLogPlan {
-  readonly logGroupName: string;
-  readonly logGroupArn: string;
-  readonly retentionInDays: number;
-  readonly roleName: string;
-  readonly roleArn: string;
+  /** Security tier. */
+  readonly logGroup: TieredLogGroup;
+  /** Assumed by the flow-logs service; may write to the log group only. */
+  readonly role: RolePlan;
   readonly trafficType: "ALL" | "ACCEPT" | "REJECT";
 }
 
@@ -128,8 +128,15 @@ export function planNetwork(input: NetworkPlanInput, locate?: Locate): NetworkPl
     name: `${clusterName}-${endpointKey(service)}`,
   });
 
-  const flowLogGroup = `/aws/vpc-flow-logs/${clusterName}`;
-  const flowLogRole = `${clusterName}-vpc-flow-logs`;
+  const problems = new Problems(locate);
+  const flowLogs: FlowLogPlan | undefined = network.flowLogs.enabled
+    ? {
+        logGroup: planLogGroup(region, account, "flow-logs", `/aws/vpc-flow-logs/${clusterName}`, "security"),
+        role: planRole({ region, account, name: `${clusterName}-vpc-flow-logs` }, problems, ["cluster", "name"], "cluster.name"),
+        trafficType: network.flowLogs.trafficType,
+      }
+    : undefined;
+  problems.throwIfAny("network");
   return {
     vpcCidr: network.vpcCidr,
     vpcName: clusterName,
@@ -142,18 +149,7 @@ export function planNetwork(input: NetworkPlanInput, locate?: Locate): NetworkPl
     gatewayEndpointRouteTables: routeTables.filter((rt) => rt.tier !== "public").map((rt) => rt.key),
     gatewayEndpoints: [...new Set(network.endpoints.gateway)].map(endpoint),
     interfaceEndpoints: [...new Set(network.endpoints.interface)].map(endpoint),
-    ...(network.flowLogs.enabled
-      ? {
-          flowLogs: {
-            logGroupName: flowLogGroup,
-            logGroupArn: logGroupArn(region, account, flowLogGroup),
-            retentionInDays: RETENTION_DAYS.security,
-            roleName: flowLogRole,
-            roleArn: iamRoleArn(region, account, flowLogRole),
-            trafficType: network.flowLogs.trafficType,
-          },
-        }
-      : {}),
+    ...(flowLogs ? { flowLogs } : {}),
   };
 }
 

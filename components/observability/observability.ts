@@ -9,6 +9,7 @@ import { withinComponent } from "../../src/program/component-error";
 import { partitionOf } from "../shared/aws-names";
 import { childOptions, type ChildOptions } from "../shared/child";
 import { policyDocument } from "../shared/iam";
+import { buildLogGroup } from "../shared/resources";
 import { HIGH_RESOLUTION_TAG, nameTags, TIER_TAG } from "../shared/tags";
 import { metricCatalogue, type ObservabilityPlan } from "./plan";
 
@@ -47,12 +48,7 @@ function buildObservability(name: string, args: ObservabilityArgs, child: ChildO
   const { plan, region, account } = args;
   const logGroups: Record<string, aws.cloudwatch.LogGroup> = {};
   for (const lg of plan.logGroups) {
-    logGroups[lg.key] = new aws.cloudwatch.LogGroup(`${name}-logs-${lg.key}`, {
-      name: lg.name,
-      retentionInDays: lg.retentionInDays,
-      logGroupClass: lg.logGroupClass,
-      tags: nameTags(lg.name, { [TIER_TAG]: lg.tier }),
-    }, child());
+    logGroups[lg.key] = buildLogGroup(`${name}-logs-${lg.key}`, lg, child, { logGroupClass: lg.logGroupClass });
   }
 
   // CloudWatch alarms cannot publish to a topic under the AWS-managed SNS key: the key policy

@@ -3,11 +3,11 @@
  * period, composite alarms with rules over alarm names, custom metrics as log metric filters,
  * and the alarm topic. Pure data; names are deterministic and start with the cluster name.
  */
-import type { MetricTier, RetentionTier } from "../../src/spec/common";
+import type { MetricTier } from "../../src/spec/common";
 import type { AlarmSpec, ObservabilitySpec } from "../../src/spec/observability";
-import { logGroupArn, snsTopicArn } from "../shared/aws-names";
+import { snsTopicArn } from "../shared/aws-names";
 import { Problems, type Locate } from "../shared/problems";
-import { DEFAULT_HIGH_RESOLUTION_PERIOD, METRIC_PERIOD_SECONDS, RETENTION_DAYS } from "../shared/tiers";
+import { DEFAULT_HIGH_RESOLUTION_PERIOD, METRIC_PERIOD_SECONDS, planLogGroup, type TieredLogGroup } from "../shared/tiers";
 
 export interface ObservabilityPlanInput {
   readonly observability: ObservabilitySpec;
@@ -17,12 +17,7 @@ export interface ObservabilityPlanInput {
   readonly account: string;
 }
 
-export interface LogGroupPlan {
-  readonly key: string;
-  readonly name: string;
-  readonly arn: string;
-  readonly tier: RetentionTier;
-  readonly retentionInDays: number;
+export interface LogGroupPlan extends TieredLogGroup {
   readonly logGroupClass: "STANDARD" | "INFREQUENT_ACCESS";
 }
 
@@ -100,11 +95,7 @@ export function planObservability(input: ObservabilityPlanInput, locate?: Locate
   const sorted = <T>(rec: Readonly<Record<string, T>>) => Object.entries(rec).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
   const logGroups: LogGroupPlan[] = sorted(spec.logGroups).map(([key, lg]) => ({
-    key,
-    name: lg.name,
-    arn: logGroupArn(region, account, lg.name),
-    tier: lg.tier,
-    retentionInDays: RETENTION_DAYS[lg.tier],
+    ...planLogGroup(region, account, key, lg.name, lg.tier),
     logGroupClass: lg.class,
   }));
   const seenNames = new Map<string, string>();

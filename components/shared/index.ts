@@ -4,3 +4,4 @@ export * from "./iam";
 export * from "./problems";
 export * from "./tags";
 export * from "./tiers";
+export * from "./resources";

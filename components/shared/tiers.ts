@@ -3,6 +3,7 @@
  * takes its retention or period from here, so one table decides them all.
  */
 import type { MetricTier, RetentionTier } from "../../src/spec/common";
+import { logGroupArn } from "./aws-names";
 
 /** Days a log group of the tier keeps its events. */
 export const RETENTION_DAYS: Readonly<Record<RetentionTier, number>> = { security: 365, application: 90, debug: 7 };
@@ -20,3 +21,17 @@ export const DEFAULT_HIGH_RESOLUTION_PERIOD = 10;
 export const VALID_RETENTION_DAYS: readonly number[] = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ];
+
+/** A log group with a physical name we choose, its tier and the tier's retention. */
+export interface TieredLogGroup {
+  /** Logical-name suffix. */
+  readonly key: string;
+  readonly name: string;
+  readonly arn: string;
+  readonly tier: RetentionTier;
+  readonly retentionInDays: number;
+}
+
+export function planLogGroup(region: string, account: string, key: string, name: string, tier: RetentionTier): TieredLogGroup {
+  return { key, name, arn: logGroupArn(region, account, name), tier, retentionInDays: RETENTION_DAYS[tier] };
+}

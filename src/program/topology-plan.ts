@@ -33,11 +33,10 @@ export function planTopology(env: LoadedEnvironment): TopologyPlan {
   const base = { region: facts.region, account: facts.account };
   const network = attempt(() => planNetwork({ ...base, network: spec.network, clusterName: spec.cluster.name }, locate));
   const cluster = attempt(() => planCluster({ ...base, cluster: spec.cluster }, locate));
-  const nodeGroups = network
-    ? attempt(() =>
-        planNodeGroups({ ...base, clusterName: spec.cluster.name, vpcCni: spec.cluster.vpcCni, azIds: network.azIds, nodeGroups: spec.nodeGroups }, locate),
-      )
-    : undefined;
+  // Node groups are still checked when the network has problems, only their AZs are not.
+  const nodeGroups = attempt(() =>
+    planNodeGroups({ ...base, clusterName: spec.cluster.name, vpcCni: spec.cluster.vpcCni, azIds: network?.azIds, nodeGroups: spec.nodeGroups }, locate),
+  );
   const observability = attempt(() => planObservability({ ...base, observability: spec.observability, prefix: spec.cluster.name }, locate));
   if (problems.length > 0 || !network || !cluster || !nodeGroups || !observability) {
     throw new InputError(problems, problems.length > 1 ? `${problems.length} problems in the values of ${facts.name}:` : undefined);

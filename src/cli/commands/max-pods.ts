@@ -1,9 +1,8 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { instanceType, INSTANCE_TYPES, KNOWN_FAMILIES } from "../../../components/cluster/instance-types";
+import { instanceType, KNOWN_FAMILIES, suggestInstanceType } from "../../../components/cluster/instance-types";
 import { computeMaxPods, formulaText, HIGH_CPU_THRESHOLD, type MaxPodsResult } from "../../../components/cluster/max-pods";
 import { InputError } from "../../util/errors";
 import { stableStringify } from "../../util/stable-json";
-import { suggest } from "../../util/zod-problems";
 import type { CommandContext } from "../context";
 
 interface MaxPodsOptions {
@@ -31,7 +30,7 @@ export function registerMaxPods(program: Command, ctx: CommandContext): void {
     .action((type: string, opts: MaxPodsOptions) => {
       const info = instanceType(type);
       if (!info) {
-        const hint = suggest(type, Object.keys(INSTANCE_TYPES));
+        const hint = suggestInstanceType(type);
         throw new InputError({
           path: "<instance-type>",
           message:
