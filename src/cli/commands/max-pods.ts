@@ -17,10 +17,9 @@ export function registerMaxPods(program: Command, ctx: CommandContext): void {
     .command("max-pods")
     .summary("print the max pods per node of an EC2 instance type")
     .description(
-      "Compute the pods a node of the instance type can run with the Amazon VPC CNI, as EKS does:\n" +
-        "ENIs × (IPv4 per ENI − 1) + 2, or ENIs × ((IPv4 per ENI − 1) × 16) + 2 with prefix delegation\n" +
-        `(Nitro only), capped at 110, or 250 above ${HIGH_CPU_THRESHOLD} vCPUs. The first line is the number alone;\n` +
-        "the lines after it show how it was computed.",
+      "Compute the pods a node of the instance type can run with the Amazon VPC CNI, as EKS does: " +
+        "ENIs × (IPv4 per ENI − 1) + 2, or ENIs × ((IPv4 per ENI − 1) × 16) + 2 with prefix delegation (Nitro only), " +
+        `capped at 110, or 250 above ${HIGH_CPU_THRESHOLD} vCPUs. The first line is the number alone; the lines after it show how it was computed.`,
     )
     .argument("<instance-type>", "EC2 instance type, e.g. m5.large")
     .option("--prefix-delegation", "the VPC CNI assigns /28 prefixes (ENABLE_PREFIX_DELEGATION)")
