@@ -5,8 +5,16 @@ import { registerSchema } from "./schema";
 import { registerCheck } from "./check";
 import { registerCost } from "./cost";
 import { registerRules } from "./rules";
+import { registerMaxPods } from "./max-pods";
 import { registerSpec } from "./spec";
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerSpec, registerSchema, registerCheck, registerCost, registerRules];
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerSpec,
+  registerSchema,
+  registerMaxPods,
+  registerCheck,
+  registerCost,
+  registerRules,
+];
