@@ -63,8 +63,10 @@ function key(g: Gvk): string {
   return `${g.group ? `${g.group}/${g.version}` : g.version} ${g.kind}`;
 }
 
+const CLUSTER_SCOPED_KINDS = new Set([...CLUSTER_SCOPED].map((k) => k.split(" ")[1]!));
+
 export function isClusterScoped(g: Gvk): boolean {
-  return CLUSTER_SCOPED.has(key(g));
+  return CLUSTER_SCOPED_KINDS.has(g.kind) && CLUSTER_SCOPED.has(key(g));
 }
 
 /** True when the embedded schema knows this group/version/kind (SMP merge keys apply). */

@@ -133,9 +133,15 @@ const KNOWN = [...Object.keys(SUPPORTED), ...Object.keys(UNSUPPORTED)];
 
 export function loadKustomizationFile(abs: string, shown: string): LoadedKustomization {
   const yaml = readYamlFile(abs, shown);
+  // Positions are looked up only when a message is built (spreading the object reads them).
   const at = (path: readonly (string | number)[]): Omit<Problem, "message"> => {
-    const pos = locate(yaml, path);
-    return { file: shown, ...(path.length ? { path: path.map((s) => (typeof s === "number" ? `[${s}]` : s)).join(".").replace(/\.\[/g, "[") } : {}), ...(pos ? { line: pos.line, column: pos.column } : {}) };
+    let pos: ReturnType<typeof locate> | null = null;
+    const where = () => (pos === null ? (pos = locate(yaml, path)) : pos);
+    const out: Record<string, unknown> = { file: shown };
+    if (path.length) out.path = path.map((s) => (typeof s === "number" ? `[${s}]` : s)).join(".").replace(/\.\[/g, "[");
+    Object.defineProperty(out, "line", { enumerable: true, get: () => where()?.line });
+    Object.defineProperty(out, "column", { enumerable: true, get: () => where()?.column });
+    return out as Omit<Problem, "message">;
   };
   const raw = yaml.value ?? {};
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {

@@ -11,23 +11,31 @@ import type { Context } from "./context";
 type Image = NonNullable<Context["kust"]["k"]["images"]>[number];
 
 export function images(ctx: Context): void {
-  for (const img of ctx.kust.k.images ?? []) {
-    let re: RegExp | undefined;
+  const entries = (ctx.kust.k.images ?? []).flatMap((img) => {
     try {
-      re = new RegExp(`^${img.name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
+      return [{ img, re: new RegExp(`^${img.name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`) }];
     } catch {
-      re = undefined;
+      return [];
     }
-    if (!re) continue;
-    const update = (holder: Record<string, unknown> | unknown[], key: string | number) => {
-      const h = holder as Record<string | number, unknown>;
-      const v = h[key];
-      if (typeof v === "string" && re!.test(v)) h[key] = retag(v, img);
-    };
-    for (const res of ctx.resmap.list) {
-      if (res.obj.kind === "CustomResourceDefinition") continue;
-      walkContainers(res.obj, update);
-      for (const fs of IMAGES) visitFieldSpec(res.obj, fs, update);
+  });
+  if (entries.length === 0) return;
+  type Slot = [Record<string | number, unknown>, string | number];
+  for (const res of ctx.resmap.list) {
+    if (res.obj.kind === "CustomResourceDefinition") continue;
+    // kustomize runs, per image entry, a walk over every containers list and then the image
+    // fieldSpecs; slots are independent, so each slot can take the entries in turn.
+    const legacy: Slot[] = [];
+    walkContainers(res.obj, (h, k) => legacy.push([h, k]));
+    const specs: Slot[] = [];
+    for (const fs of IMAGES) visitFieldSpec(res.obj, fs, (h, k) => specs.push([h as Record<string | number, unknown>, k]));
+    if (legacy.length === 0 && specs.length === 0) continue;
+    for (const { img, re } of entries) {
+      for (const slots of [legacy, specs]) {
+        for (const [h, k] of slots) {
+          const v = h[k];
+          if (typeof v === "string" && re.test(v)) h[k] = retag(v, img);
+        }
+      }
     }
   }
 }
