@@ -37,7 +37,8 @@ export class Emitter {
     this.whitespace = true;
     this.indention = true;
     this.node(value, { mapping: false, sequence: false, simpleKey: false });
-    this.putBreak();
+    // Document end: like write_indent at column 0 (a block scalar may have ended the line).
+    if (!this.indention || this.column > 0 || !this.whitespace) this.putBreak();
   }
 
   private node(value: unknown, ctx: { mapping: boolean; sequence: boolean; simpleKey: boolean }): void {
