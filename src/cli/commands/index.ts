@@ -6,6 +6,7 @@ import { registerCheck } from "./check";
 import { registerCost } from "./cost";
 import { registerRules } from "./rules";
 import { registerMaxPods } from "./max-pods";
+import { registerBuild } from "./build";
 import { registerSpec } from "./spec";
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
@@ -13,6 +14,7 @@ export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
 export const COMMANDS: readonly RegisterCommand[] = [
   registerSpec,
   registerSchema,
+  registerBuild,
   registerMaxPods,
   registerCheck,
   registerCost,
