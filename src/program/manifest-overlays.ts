@@ -3,17 +3,14 @@
  * the raw manifests of `overlays/base/manifests/` are what the overlay's root kustomization
  * (`overlays/<overlay>/kustomization.yaml`) accumulates first (injected resources); its patches,
  * images, labels and generators then apply to all of them.
- *
- * PENDING: the kustomize engine (src/kustomize, `buildKustomization(dir, { injected })`) is built
- * in parallel. Until it is wired in here, an env whose overlay has a kustomization is refused
- * with a clear error rather than rendered without its patches.
+ * An overlay without a kustomization takes the injected manifests as they are.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { buildKustomization } from "../kustomize/index";
 import { rel } from "../project/project";
 import { readManifestDir } from "../manifests/read";
 import type { Manifest } from "../manifests/types";
-import { InputError } from "../util/errors";
 import { BASE_LAYER } from "../values/layers";
 import type { LoadedEnvironment } from "../values/load";
 
@@ -37,12 +34,9 @@ export function baseRawManifests(env: LoadedEnvironment): Manifest[] {
 export function applyManifestOverlays(env: LoadedEnvironment, generated: readonly Manifest[]): Manifest[] {
   const injected = [...generated, ...baseRawManifests(env)];
   const kustomization = kustomizationFile(env);
-  if (kustomization !== undefined) {
-    throw new InputError({
-      file: rel(env.project, kustomization),
-      message:
-        "manifest overlays are not applied yet: the kustomize engine is not wired into the program, so this kustomization's patches, images, labels and generators would be ignored; remove the file or wait for the engine",
-    });
-  }
-  return injected;
+  if (kustomization === undefined) return injected;
+  return buildKustomization(path.dirname(kustomization), {
+    injected,
+    displayPath: (abs) => rel(env.project, abs),
+  }) as Manifest[];
 }

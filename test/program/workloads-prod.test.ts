@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { planManifests, planWorkloads, workloadContext } from "../../components/workload/index";
 import type { PlanResource } from "../../src/plan/types";
-import { applyManifestOverlays, baseRawManifests } from "../../src/program/manifest-overlays";
+import { applyManifestOverlays } from "../../src/program/manifest-overlays";
 import { registerWorkloads } from "../../src/program/register-workloads";
 import { childrenOf, countByType, EXAMPLE_RESOURCE_COUNTS, harness, type Harness } from "./workload-harness";
 
 const URN = "urn:pulumi:prod::shop-platform::";
 
 /**
- * Prod has manifest overlays (overlays/prod/kustomization.yaml), which the program refuses until
- * the kustomize engine is wired in; the components are exercised here on the generated and base
- * raw manifests, which is what the engine receives as injected resources.
+ * Prod has manifest overlays (overlays/prod/kustomization.yaml): a generator, a strategic merge
+ * patch, a JSON 6902 patch, an image pin by digest and labels, applied to the generated manifests
+ * and the raw base manifests before they are registered.
  */
 describe("workloads of the example platform's prod env, under mocks", () => {
   let h: Harness;
@@ -20,18 +20,38 @@ describe("workloads of the example platform's prod env, under mocks", () => {
   beforeAll(async () => {
     h = await harness("prod");
     const plan = planWorkloads(workloadContext(h.env.spec, h.env.facts, h.infra.vpcCidr));
-    await registerWorkloads(h.env, h.infra, plan, [...planManifests(plan), ...baseRawManifests(h.env)]);
+    await registerWorkloads(h.env, h.infra, plan, applyManifestOverlays(h.env, planManifests(plan)));
     resources = await h.resources();
   });
 
-  it("refuses to render prod without its manifest overlays rather than ignoring them", () => {
-    expect(() => applyManifestOverlays(h.env, [])).toThrow(
-      "overlays/prod/kustomization.yaml: manifest overlays are not applied yet: the kustomize engine is not wired into the program, so this kustomization's patches, images, labels and generators would be ignored; remove the file or wait for the engine",
-    );
+  it("creates exactly these resources: prod autoscales web, api and search and generates the feature flags", () => {
+    expect(countByType(resources)).toEqual({
+      ...EXAMPLE_RESOURCE_COUNTS,
+      "kubernetes:autoscaling/v2:HorizontalPodAutoscaler": 3,
+      "kubernetes:core/v1:ConfigMap": 1,
+    });
   });
 
-  it("creates exactly these resources: prod autoscales web, api and search", () => {
-    expect(countByType(resources)).toEqual({ ...EXAMPLE_RESOURCE_COUNTS, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler": 3 });
+  it("applies the overlay's generator and strategic merge patch: web reads the hashed feature flags", () => {
+    const flags = resources.find((r) => r.type === "kubernetes:core/v1:ConfigMap")!;
+    const name = (flags.inputs.metadata as { name: string }).name;
+    expect(name).toMatch(/^web-feature-flags-[a-z0-9]{10}$/);
+    const pod = (byName("deployment-shop-web").inputs.spec as { template: { spec: { priorityClassName: string; containers: { envFrom: unknown[] }[] } } }).template.spec;
+    expect(pod.priorityClassName).toBe("shop-critical");
+    expect(pod.containers[0]!.envFrom).toContainEqual({ configMapRef: { name } });
+  });
+
+  it("applies the JSON 6902 patch, the digest pin and the labels", () => {
+    const payments = byName("deployment-shop-payments").inputs as {
+      metadata: { labels: Record<string, string> };
+      spec: { selector: { matchLabels: Record<string, string> }; template: { spec: { terminationGracePeriodSeconds: number; containers: { image: string }[] } } };
+    };
+    expect(payments.spec.template.spec.terminationGracePeriodSeconds).toBe(60);
+    expect(payments.spec.template.spec.containers[0]!.image).toBe(
+      "999999999999.dkr.ecr.us-east-1.amazonaws.com/shop/payments@sha256:6e68ae51e2876e3c3eadb930f330dd4635bf70f034ead83d0fd09962e1f9aab9",
+    );
+    expect(payments.metadata.labels["stackplan.dev/env"]).toBe("prod");
+    expect(payments.spec.selector.matchLabels).not.toHaveProperty("stackplan.dev/env");
   });
 
   it("an autoscaled critical service: HPA from 3 to 20, no replicas on the Deployment, surge-only rollout", () => {
