@@ -11,34 +11,41 @@ import { normalizeWire } from "./wire";
 export function planResources(session: MockSession): PlanResource[] {
   const { project, stack } = session;
   const stackUrn = makeUrn(stack, project, [STACK_TYPE], `${project}-${stack}`);
+  const realUrn = engineUrns(session);
   const out: PlanResource[] = [
     { urn: stackUrn, type: STACK_TYPE, name: `${project}-${stack}`, custom: false, dependencies: [], propertyDependencies: {}, inputs: {} },
   ];
   const defaultProviders = new Map<string, PlanResource>();
   for (const r of session.records) {
     if (r.type === STACK_TYPE) continue;
-    out.push(toPlanResource(r, stackUrn, (pkg) => defaultProvider(defaultProviders, stack, project, pkg, stackUrn)));
+    out.push(toPlanResource(r, stackUrn, realUrn, (pkg) => defaultProvider(defaultProviders, stack, project, pkg, stackUrn)));
   }
   out.push(...defaultProviders.values());
   return out.sort((a, b) => (a.type === STACK_TYPE ? -1 : b.type === STACK_TYPE ? 1 : compareStrings(a.urn, b.urn)));
 }
 
-function toPlanResource(r: RecordedResource, stackUrn: string, defaultProviderFor: (pkg: string) => string): PlanResource {
+function toPlanResource(
+  r: RecordedResource,
+  stackUrn: string,
+  realUrn: (mockUrn: string) => string,
+  defaultProviderFor: (pkg: string) => string,
+): PlanResource {
   const secretPaths: string[] = [];
-  const inputs = sortKeysDeep(normalizeWire(r.inputs, secretPaths) as Record<string, unknown>);
+  const inputs = sortKeysDeep(mapUrns(normalizeWire(r.inputs, secretPaths), realUrn) as Record<string, unknown>);
+  const urns = (list: readonly string[]) => [...new Set(list.map(realUrn))].sort(compareStrings);
   const propertyDependencies: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(r.propertyDependencies)) {
-    if (v.length > 0) propertyDependencies[k] = [...new Set(v)].sort(compareStrings);
+    if (v.length > 0) propertyDependencies[k] = urns(v);
   }
   const isProvider = r.type.startsWith("pulumi:providers:");
-  const provider = !r.custom || isProvider ? undefined : r.provider ? providerUrn(r.provider) : defaultProviderFor(packageOf(r.type));
+  const provider = !r.custom || isProvider ? undefined : r.provider ? realUrn(providerUrn(r.provider)) : defaultProviderFor(packageOf(r.type));
   const res: PlanResource = {
-    urn: r.urn,
+    urn: realUrn(r.urn),
     type: r.type,
     name: r.name,
     custom: r.custom,
-    parent: r.parent || stackUrn,
-    dependencies: [...new Set(r.dependencies)].sort(compareStrings),
+    parent: r.parent ? realUrn(r.parent) : stackUrn,
+    dependencies: urns(r.dependencies),
     propertyDependencies,
     ...(provider ? { provider } : {}),
     inputs,
@@ -47,6 +54,34 @@ function toPlanResource(r: RecordedResource, stackUrn: string, defaultProviderFo
     ...(secretPaths.length ? { secretPaths: [...new Set(secretPaths)].sort(compareStrings) } : {}),
   };
   return res;
+}
+
+/**
+ * The mock monitor builds a child's URN from its parent's LAST type only
+ * (`NodeGroup$aws:…`); the engine chains every ancestor type (`Cluster$NodeGroup$aws:…`). Map
+ * each mock URN to the engine's, so plans match what `pulumi preview` shows.
+ */
+function engineUrns(session: MockSession): (mockUrn: string) => string {
+  const chainOf = new Map<string, string>();
+  const map = new Map<string, string>();
+  for (const r of session.records) {
+    if (!r.urn) continue;
+    const parentChain = r.parent ? chainOf.get(r.parent) : undefined;
+    const chain = parentChain && !parentChain.startsWith(STACK_TYPE) ? `${parentChain}$${r.type}` : r.type;
+    chainOf.set(r.urn, chain);
+    map.set(r.urn, makeUrn(session.stack, session.project, [chain], r.name));
+  }
+  return (urn) => map.get(urn) ?? urn;
+}
+
+/** Rewrite URN strings (resource references) inside normalized inputs. */
+function mapUrns(value: unknown, realUrn: (u: string) => string): unknown {
+  if (typeof value === "string") return value.startsWith("urn:pulumi:") ? realUrn(value) : value;
+  if (Array.isArray(value)) return value.map((v) => mapUrns(v, realUrn));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, mapUrns(v, realUrn)]));
+  }
+  return value;
 }
 
 /** `urn::id` → `urn`: the id of a provider to be created is unknown anyway. */
