@@ -20,7 +20,7 @@ it("injected objects are patched, prefixed and sorted with the root's resources"
     expect(out).toBe(
       "apiVersion: v1\nkind: Service\nmetadata:\n  name: dev-web\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: dev-web\nspec:\n  replicas: 1\n",
     );
-    expect(injected[0]!.spec.replicas).toBe(3);
+    expect((injected[0]!.spec as { replicas: number }).replicas).toBe(3);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -37,6 +37,24 @@ export async function harness(stack: string, config: Record<string, string> = {}
       oidcIssuer: pulumi.output(OIDC_ISSUER),
     },
     vpcCidr: env.spec.network.vpcCidr,
+    azIds: env.spec.network.azIds ?? ["use1-az1", "use1-az2"],
+    nodeGroups: Object.fromEntries(
+      Object.entries(env.spec.nodeGroups).map(([key, g]) => [
+        key,
+        {
+          key,
+          labels: { ...g.labels, "stackplan.dev/node-group": key },
+          taints: g.taints,
+          maxPods: g.maxPods ?? 29,
+          minSize: g.minSize,
+          maxSize: g.maxSize,
+          instanceTypes: g.instanceTypes,
+          capacityType: g.capacityType,
+          azIds: g.azIds ?? env.spec.network.azIds ?? ["use1-az1", "use1-az2"],
+        },
+      ]),
+    ),
+    alarmTopicArn: `arn:aws:sns:us-east-1:${env.facts.account}:${env.spec.cluster.name}-alarms`,
     outputs: {},
   };
   return {

@@ -72,7 +72,7 @@ const layoutInput = fc.record({
   azCount: fc.integer({ min: 1, max: 8 }),
 });
 
-function accepted(x: fc.infer<typeof layoutInput>): { input: SubnetLayoutInput; azIds: string[] } | undefined {
+function accepted(x: ArbValue<typeof layoutInput>): { input: SubnetLayoutInput; azIds: string[] } | undefined {
   const vpcCidr = formatCidr(parseCidr(`${[24, 16, 8, 0].map((s) => Math.floor(x.vpcBase / 2 ** s) % 256).join(".")}/${x.vpcPrefix}`));
   const input: SubnetLayoutInput = { vpcCidr, azSlots: x.azSlots, prefixLength: { private: x.private, public: x.public, data: x.data } };
   const azIds = AZS.slice(0, Math.min(x.azCount, x.azSlots));
@@ -128,3 +128,6 @@ describe("subnet allocator (properties)", () => {
     );
   });
 });
+
+/** The value type an arbitrary generates. */
+type ArbValue<A> = A extends fc.Arbitrary<infer T> ? T : never;

@@ -16,7 +16,7 @@ const scaling = fc.oneof(
 );
 const serviceArb = fc.record({ name, criticality, exposure, podLabels, scaling });
 
-function plan(s: fc.infer<typeof serviceArb>): { manifests: readonly Manifest[]; replicaRange: [number, number] } {
+function plan(s: ArbValue<typeof serviceArb>): { manifests: readonly Manifest[]; replicaRange: [number, number] } {
   const raw = {
     criticality: s.criticality,
     exposure: s.exposure === "public" ? { type: "public", host: "x.example.com" } : { type: s.exposure },
@@ -115,3 +115,6 @@ describe("workload invariants (property-based)", () => {
     );
   });
 });
+
+/** The value type an arbitrary generates. */
+type ArbValue<A> = A extends fc.Arbitrary<infer T> ? T : never;
