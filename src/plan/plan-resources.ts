@@ -7,41 +7,49 @@ import * as fs from "node:fs";
 import { compareStrings, sortKeysDeep, stableStringify } from "../util/stable-json";
 import type { MockSession, RecordedResource } from "./mock-runtime";
 import { makeUrn, STACK_TYPE, type PlanResource } from "./types";
-import { normalizeWire } from "./wire";
+import { normalizeWire, type NormalizeOptions } from "./wire";
 
 export function planResources(session: MockSession): PlanResource[] {
   const { project, stack } = session;
   const stackUrn = makeUrn(stack, project, [STACK_TYPE], `${project}-${stack}`);
+  const realUrn = engineUrns(session);
   const out: PlanResource[] = [
     { urn: stackUrn, type: STACK_TYPE, name: `${project}-${stack}`, custom: false, dependencies: [], propertyDependencies: {}, inputs: {} },
   ];
   const defaultProviders = new Map<string, PlanResource>();
   for (const r of session.records) {
     if (r.type === STACK_TYPE) continue;
-    out.push(toPlanResource(r, stackUrn, project, (pkg) => defaultProvider(defaultProviders, stack, project, pkg, stackUrn)));
+    out.push(toPlanResource(r, stackUrn, project, realUrn, (pkg) => defaultProvider(defaultProviders, stack, project, pkg, stackUrn)));
   }
   out.push(...defaultProviders.values());
   return out.sort((a, b) => (a.type === STACK_TYPE ? -1 : b.type === STACK_TYPE ? 1 : compareStrings(a.urn, b.urn)));
 }
 
-function toPlanResource(r: RecordedResource, stackUrn: string, project: string, defaultProviderFor: (pkg: string) => string): PlanResource {
+function toPlanResource(
+  r: RecordedResource,
+  stackUrn: string,
+  project: string,
+  realUrn: (mockUrn: string) => string,
+  defaultProviderFor: (pkg: string) => string,
+): PlanResource {
   const secretPaths: string[] = [];
   const fingerprints: Record<string, string> = {};
   const onSecret = (path: string, value: unknown) => void (fingerprints[path] = secretFingerprint(project, value));
-  const inputs = sortKeysDeep(normalizeWire(r.inputs, secretPaths, "", { onSecret }) as Record<string, unknown>);
+  const inputs = recordInputs(r, realUrn, { onSecret }, secretPaths);
+  const urns = (list: readonly string[]) => [...new Set(list.map(realUrn))].sort(compareStrings);
   const propertyDependencies: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(r.propertyDependencies)) {
-    if (v.length > 0) propertyDependencies[k] = [...new Set(v)].sort(compareStrings);
+    if (v.length > 0) propertyDependencies[k] = urns(v);
   }
   const isProvider = r.type.startsWith("pulumi:providers:");
-  const provider = !r.custom || isProvider ? undefined : r.provider ? providerUrn(r.provider) : defaultProviderFor(packageOf(r.type));
+  const provider = !r.custom || isProvider ? undefined : r.provider ? realUrn(providerUrn(r.provider)) : defaultProviderFor(packageOf(r.type));
   const res: PlanResource = {
-    urn: r.urn,
+    urn: realUrn(r.urn),
     type: r.type,
     name: r.name,
     custom: r.custom,
-    parent: r.parent || stackUrn,
-    dependencies: [...new Set(r.dependencies)].sort(compareStrings),
+    parent: r.parent ? realUrn(r.parent) : stackUrn,
+    dependencies: urns(r.dependencies),
     propertyDependencies,
     ...(provider ? { provider } : {}),
     inputs,
@@ -53,6 +61,20 @@ function toPlanResource(r: RecordedResource, stackUrn: string, project: string, 
   return res;
 }
 
+/** A registration's inputs as plan data (secrets as `opts` says, engine URNs, sorted keys). */
+function recordInputs(r: RecordedResource, realUrn: (u: string) => string, opts: NormalizeOptions, secretPaths: string[] = []): Record<string, unknown> {
+  return sortKeysDeep(mapUrns(normalizeWire(r.inputs, secretPaths, "", opts), realUrn) as Record<string, unknown>);
+}
+
+/**
+ * The inputs of every registration by plan URN, normalized with other options than plan.json's
+ * (leaf-masked or revealed secrets, for manifests).
+ */
+export function inputsByPlanUrn(session: MockSession, opts: NormalizeOptions): Map<string, Record<string, unknown>> {
+  const realUrn = engineUrns(session);
+  return new Map(session.records.filter((r) => r.urn).map((r) => [realUrn(r.urn), recordInputs(r, realUrn, opts)]));
+}
+
 /**
  * A keyed hash of a secret value: equal values give equal fingerprints within a project (so env
  * vs env and branch vs main diffs can tell a changed secret from an unchanged one), and the
@@ -61,6 +83,34 @@ function toPlanResource(r: RecordedResource, stackUrn: string, project: string, 
 export function secretFingerprint(project: string, value: unknown): string {
   const mac = createHmac("sha256", `stackplan-secret-fingerprint:v1:${project}`).update(stableStringify(value)).digest("hex");
   return `hmac-sha256:${mac.slice(0, 16)}`;
+}
+
+/**
+ * The mock monitor builds a child's URN from its parent's LAST type only
+ * (`NodeGroup$aws:…`); the engine chains every ancestor type (`Cluster$NodeGroup$aws:…`). Map
+ * each mock URN to the engine's, so plans match what `pulumi preview` shows.
+ */
+function engineUrns(session: MockSession): (mockUrn: string) => string {
+  const chainOf = new Map<string, string>();
+  const map = new Map<string, string>();
+  for (const r of session.records) {
+    if (!r.urn) continue;
+    const parentChain = r.parent ? chainOf.get(r.parent) : undefined;
+    const chain = parentChain && !parentChain.startsWith(STACK_TYPE) ? `${parentChain}$${r.type}` : r.type;
+    chainOf.set(r.urn, chain);
+    map.set(r.urn, makeUrn(session.stack, session.project, [chain], r.name));
+  }
+  return (urn) => map.get(urn) ?? urn;
+}
+
+/** Rewrite URN strings (resource references) inside normalized inputs. */
+function mapUrns(value: unknown, realUrn: (u: string) => string): unknown {
+  if (typeof value === "string") return value.startsWith("urn:pulumi:") ? realUrn(value) : value;
+  if (Array.isArray(value)) return value.map((v) => mapUrns(v, realUrn));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, mapUrns(v, realUrn)]));
+  }
+  return value;
 }
 
 /** `urn::id` → `urn`: the id of a provider to be created is unknown anyway. */

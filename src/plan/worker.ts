@@ -10,8 +10,8 @@
 import { stableStringify, sortKeysDeep } from "../util/stable-json";
 import { buildManifests } from "./manifests";
 import { kustomizationYaml, manifestYaml } from "./manifest-yaml";
-import { installMocks, settle, type MockSession, type RecordedResource } from "./mock-runtime";
-import { planResources } from "./plan-resources";
+import { installMocks, settle, type MockSession } from "./mock-runtime";
+import { inputsByPlanUrn, planResources } from "./plan-resources";
 import { PLAN_FORMAT_VERSION, type Plan } from "./types";
 import { normalizeWire } from "./wire";
 import type { RenderRequest, WorkerFailure, WorkerMessage, WorkerResult } from "./worker-protocol";
@@ -69,15 +69,6 @@ async function stackOutputs(exported: unknown): Promise<Record<string, unknown>>
   return sortKeysDeep(normalizeWire(wire) as Record<string, unknown>);
 }
 
-/** Manifest inputs: leaf-masked secrets (a Secret keeps its keys) or, on request, revealed ones. */
-function manifestInputs(records: Map<string, RecordedResource>, reveal: boolean) {
-  return (r: { urn: string; inputs: Readonly<Record<string, unknown>> }): Record<string, unknown> => {
-    const raw = records.get(r.urn);
-    if (!raw) return r.inputs as Record<string, unknown>;
-    return sortKeysDeep(normalizeWire(raw.inputs, [], "", reveal ? { revealSecrets: true } : { maskLeaves: true }) as Record<string, unknown>);
-  };
-}
-
 /** `<env>/` as files: plan.json, one YAML file per manifest and the kustomization. */
 function outputFiles(plan: Plan, manifests: WorkerResult["manifests"]): [string, string][] {
   return [
@@ -111,8 +102,9 @@ async function render(req: RenderRequest): Promise<WorkerResult> {
     resources: planResources(session),
     outputs,
   };
-  const byUrn = new Map(records.map((r) => [r.urn, r]));
-  const { manifests, warnings } = buildManifests(plan, manifestInputs(byUrn, req.revealSecrets));
+  // Manifests keep a Secret's keys with masked values (or, on request, the values).
+  const inputs = inputsByPlanUrn(session, req.revealSecrets ? { revealSecrets: true } : { maskLeaves: true });
+  const { manifests, warnings } = buildManifests(plan, (r) => inputs.get(r.urn) ?? (r.inputs as Record<string, unknown>));
   const files = req.serialize ? outputFiles(plan, manifests) : undefined;
   return { plan, manifests, warnings, peakRssBytes: process.resourceUsage().maxRSS * 1024, ...(files ? { files } : {}) };
 }

@@ -44,7 +44,11 @@ export const clusterSpec = z.strictObject({
     .default({ enabled: true, keyDeletionWindowDays: 30 }),
   /** @default "API" */
   authenticationMode: z.enum(["API", "API_AND_CONFIG_MAP"]).default("API"),
-  /** Add-ons by EKS add-on name. */
+  /**
+   * Add-ons by EKS add-on name. vpc-cni, kube-proxy and coredns are required (the cluster is
+   * created without self-managed add-ons); aws-ebs-csi-driver and amazon-cloudwatch-observability
+   * get IRSA roles; others are installed as they are, after the node groups.
+   */
   addons: z.record(z.string().regex(/^[a-z0-9-]+$/, "expected an EKS add-on name"), addonSpec).default({}),
   vpcCni: z
     .strictObject({

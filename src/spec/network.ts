@@ -16,7 +16,10 @@ export const networkSpec = z.strictObject({
   azIds: z.array(azId).min(1).optional(),
   /**
    * Subnet slots reserved per tier. Each AZ takes the next slot; CIDRs are fixed per (tier, slot),
-   * so adding an AZ never moves an existing subnet. @default 4
+   * so adding an AZ never moves an existing subnet. The VPC range holds one block per tier, in the
+   * order private → public → data, each `azSlots` subnets (rounded up to a power of two) and
+   * aligned to its size (components/network/subnets.ts). Raising azSlots past a power of two
+   * moves the public and data tiers. @default 4
    */
   azSlots: z.number().int().min(1).max(8).default(4),
   subnets: z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dnsLabel, quantity } from "./common";
+import { cidrBlock, dnsLabel, quantity } from "./common";
 
 const port = z.union([z.number().int().min(1).max(65535), z.string().regex(/^[a-z0-9-]{1,15}$/, "expected a port number or a port name")]);
 
@@ -32,6 +32,25 @@ const envValue = z.union([
   z.strictObject({ configMapKeyRef: z.strictObject({ name: z.string(), key: z.string() }) }),
 ]);
 
+/** Labels the workload planner sets itself; podLabels may not override them (selectors rely on them). */
+export const RESERVED_POD_LABELS = [
+  "app.kubernetes.io/name",
+  "app.kubernetes.io/part-of",
+  "app.kubernetes.io/version",
+  "app.kubernetes.io/managed-by",
+  "stackplan.dev/criticality",
+] as const;
+
+/** What a probe checks, without its timings: kube-score's pod-probes-identical compares this. */
+export function probeHandler(p: ProbeSpec): string {
+  return JSON.stringify(p.httpGet ?? p.tcpSocket ?? p.exec ?? p.grpc ?? null);
+}
+
+const networkPort = z.number().int().min(1).max(65535);
+
+/** Default egress outside the cluster: HTTPS anywhere (AWS APIs through STS/IRSA, SaaS endpoints). */
+export const DEFAULT_EGRESS_CIDRS = [{ cidr: "0.0.0.0/0", ports: [443], protocol: "TCP" as const }];
+
 export const serviceSpec = z
   .strictObject({
     /** Namespace; defaults to platform.namespace. */
@@ -61,9 +80,24 @@ export const serviceSpec = z
         }),
       )
       .default([]),
+    /**
+     * Requests (cpu, memory) and a memory limit are required. Ephemeral storage (container logs,
+     * the /tmp emptyDir, writable layers) is bounded too, so a runaway writer is evicted rather
+     * than filling the node's disk; a CPU limit is optional (it throttles, even on idle nodes).
+     */
     resources: z.strictObject({
-      requests: z.strictObject({ cpu: quantity, memory: quantity }),
-      limits: z.strictObject({ cpu: quantity.optional(), memory: quantity }),
+      requests: z.strictObject({
+        cpu: quantity,
+        memory: quantity,
+        /** @default "128Mi" */
+        ephemeralStorage: quantity.default("128Mi"),
+      }),
+      limits: z.strictObject({
+        cpu: quantity.optional(),
+        memory: quantity,
+        /** @default "1Gi" */
+        ephemeralStorage: quantity.default("1Gi"),
+      }),
     }),
     probes: z
       .strictObject({ readiness: probeSpec.optional(), liveness: probeSpec.optional(), startup: probeSpec.optional() })
@@ -101,6 +135,24 @@ export const serviceSpec = z
     allowFrom: z
       .strictObject({ services: z.array(dnsLabel).default([]), namespaces: z.array(dnsLabel).default([]) })
       .default({ services: [], namespaces: [] }),
+    /**
+     * Destinations outside the cluster the pods may connect to; in-cluster callees follow from the
+     * callees' `allowFrom`, DNS is always allowed. @default { cidrs: [{ cidr: 0.0.0.0/0, ports: [443] }] }
+     */
+    allowTo: z
+      .strictObject({
+        cidrs: z
+          .array(
+            z.strictObject({
+              cidr: cidrBlock,
+              ports: z.array(networkPort).min(1),
+              /** @default "TCP" */
+              protocol: z.enum(["TCP", "UDP"]).default("TCP"),
+            }),
+          )
+          .default(DEFAULT_EGRESS_CIDRS),
+      })
+      .default({ cidrs: DEFAULT_EGRESS_CIDRS }),
     /** AWS access through IRSA: a role for the service account. */
     aws: z
       .strictObject({
@@ -127,6 +179,8 @@ export const serviceSpec = z
       .strictObject({
         /** @default 10001 */
         runAsUser: z.number().int().min(0).default(10001),
+        /** @default runAsUser */
+        runAsGroup: z.number().int().min(0).optional(),
         /** @default true */
         runAsNonRoot: z.boolean().default(true),
         /** @default true */
@@ -139,6 +193,32 @@ export const serviceSpec = z
   .refine((s) => !s.autoscaling.enabled || s.replicas <= s.autoscaling.maxReplicas!, {
     message: "replicas is above autoscaling.maxReplicas",
     path: ["replicas"],
+  })
+  .refine((s) => s.exposure.type === "none" || s.ports.length > 0, {
+    message: "a service exposed as cluster, internal or public needs at least one port (or exposure.type: none)",
+    path: ["ports"],
+  })
+  .refine((s) => !s.probes.readiness || !s.probes.liveness || probeHandler(s.probes.readiness) !== probeHandler(s.probes.liveness), {
+    message: "the liveness probe checks the same thing as the readiness probe: a failing dependency would restart every pod; point liveness at a cheaper endpoint",
+    path: ["probes", "liveness"],
+  })
+  .superRefine((s, ctx) => {
+    if (s.securityContext.runAsNonRoot && s.securityContext.runAsUser === 0) {
+      ctx.addIssue({ code: "custom", path: ["securityContext", "runAsUser"], message: "runAsUser 0 is root, but runAsNonRoot is true: the kubelet would refuse to start the container" });
+    }
+    const names = s.ports.map((p) => p.name);
+    for (const kind of ["readiness", "liveness", "startup"] as const) {
+      const p = s.probes[kind];
+      const port = p?.httpGet?.port ?? p?.tcpSocket?.port;
+      if (typeof port === "string" && !names.includes(port)) {
+        ctx.addIssue({ code: "custom", path: ["probes", kind], message: `probe port ${JSON.stringify(port)} is not one of the ports (${names.join(", ") || "none"})` });
+      }
+    }
+    for (const key of Object.keys(s.podLabels)) {
+      if ((RESERVED_POD_LABELS as readonly string[]).includes(key)) {
+        ctx.addIssue({ code: "custom", path: ["podLabels", key], message: `label ${JSON.stringify(key)} is set by stackplan; selectors and policies rely on it` });
+      }
+    }
   });
 
 export type ServiceSpec = z.output<typeof serviceSpec>;

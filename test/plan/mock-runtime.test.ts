@@ -66,3 +66,22 @@ describe("offline mock runtime", () => {
     expect(byName("core").outputs).toEqual({ vpcCidr: "10.0.0.0/16" });
   });
 });
+
+describe("offline URNs of nested components", () => {
+  it("chain every ancestor type, as the engine does (the mock keeps only the last)", async () => {
+    const { planResources: plan } = await import("../../src/plan/plan-resources");
+    const session: MockSession = {
+      project: "p",
+      stack: "s",
+      records: [
+        { type: "a:b:Outer", name: "o", custom: false, urn: "urn:pulumi:s::p::a:b:Outer::o", parent: "", dependencies: [], propertyDependencies: {}, provider: "", protect: false, inputs: {} },
+        { type: "a:b:Inner", name: "i", custom: false, urn: "urn:pulumi:s::p::a:b:Outer$a:b:Inner::i", parent: "urn:pulumi:s::p::a:b:Outer::o", dependencies: [], propertyDependencies: {}, provider: "", protect: false, inputs: {} },
+        { type: "aws:s3/bucket:Bucket", name: "b", custom: true, urn: "urn:pulumi:s::p::a:b:Inner$aws:s3/bucket:Bucket::b", parent: "urn:pulumi:s::p::a:b:Outer$a:b:Inner::i", dependencies: ["urn:pulumi:s::p::a:b:Outer$a:b:Inner::i"], propertyDependencies: {}, provider: "", protect: false, inputs: { ref: "urn:pulumi:s::p::a:b:Outer$a:b:Inner::i" } },
+      ],
+    };
+    const bucket = plan(session).find((r) => r.name === "b")!;
+    expect(bucket.urn).toBe("urn:pulumi:s::p::a:b:Outer$a:b:Inner$aws:s3/bucket:Bucket::b");
+    expect(bucket.parent).toBe("urn:pulumi:s::p::a:b:Outer$a:b:Inner::i");
+    expect(bucket.dependencies).toEqual(["urn:pulumi:s::p::a:b:Outer$a:b:Inner::i"]);
+  });
+});

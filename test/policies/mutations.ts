@@ -74,6 +74,15 @@ export const MUTATIONS: readonly Mutation[] = [
   { rule: "LOG-004", what: "cluster does not depend on it", mutate: (b) => (b.get("cluster-eks").dependsOn = []), says: "does not depend on log group" },
   { rule: "LOG-004", what: "control-plane log group not security tier", mutate: (b) => (inputs(b, "cluster-control-plane-logs").tags["stackplan:tier"] = "application"), says: "it must be security" },
   { rule: "LOG-005", what: "flow logs to an application group", mutate: (b) => (b.get("network-flow-log").from!["logDestination"] = ["observability-application"]), says: "flow logs belong in the security tier" },
+  {
+    rule: "LOG-005",
+    what: "flow logs to an application group named by a known ARN",
+    mutate: (b) => {
+      delete b.get("network-flow-log").from!["logDestination"];
+      inputs(b, "network-flow-log").logDestination = `arn:aws:logs:us-east-1:333333333333:log-group:${inputs(b, "observability-application").name}:*`;
+    },
+    says: "flow logs belong in the security tier",
+  },
   { rule: "SEC-001", what: "SSH from the internet inline", mutate: (b) => inputs(b, "network-endpoints-sg").ingress.push({ protocol: "tcp", fromPort: 0, toPort: 1024, cidrBlocks: ["0.0.0.0/0"] }), says: "allows SSH (port 22) from 0.0.0.0/0" },
   { rule: "SEC-001", what: "RDP from ::/0 as an ingress rule", mutate: (b) => Object.assign(inputs(b, "network-alb-https"), { fromPort: 3389, toPort: 3389, cidrIpv4: undefined, cidrIpv6: "::/0" }), says: "allows RDP (port 3389) from ::/0" },
   { rule: "SEC-001", what: "all protocols from the internet (securityGroupRule)", mutate: (b) => b.add({ type: "aws:ec2/securityGroupRule:SecurityGroupRule", name: "network-open", parent: "network", provider: "aws", inputs: { type: "ingress", protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], securityGroupId: UNKNOWN } }), says: "allows SSH (port 22)" },

@@ -21,6 +21,7 @@ nodeGroups:
 services:
   web:
     image: { repository: r/web, tag: "1" }
+    ports: [{ name: http, containerPort: 8080 }]
     resources: { requests: { cpu: 100m, memory: 128Mi }, limits: { memory: 256Mi } }
 `;
 

@@ -8,6 +8,8 @@ import { registerDiff } from "./diff";
 import { registerRender } from "./render";
 import { registerReview } from "./review";
 import { registerRules } from "./rules";
+import { registerMaxPods } from "./max-pods";
+import { registerBuild } from "./build";
 import { registerSpec } from "./spec";
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
@@ -15,9 +17,11 @@ export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
 export const COMMANDS: readonly RegisterCommand[] = [
   registerSpec,
   registerSchema,
+  registerBuild,
   registerRender,
   registerDiff,
   registerReview,
+  registerMaxPods,
   registerCheck,
   registerCost,
   registerRules,

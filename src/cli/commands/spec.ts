@@ -23,6 +23,6 @@ export function registerSpec(program: Command, ctx: CommandContext): void {
     }
     const chain = loaded.layers.map((l) => l.yaml?.file ?? `overlays/${l.name}/ (no values.yaml)`).join(" → ");
     ctx.io.stdout(`# env ${loaded.facts.name} (${loaded.facts.class}, ${loaded.facts.region}): ${chain}\n`);
-    ctx.io.stdout(stringify(loaded.spec, { lineWidth: 0, sortMapEntries: true }));
+    ctx.io.stdout(stringify(loaded.spec, { lineWidth: 0, sortMapEntries: true, aliasDuplicateObjects: false }));
   });
 }

@@ -1,0 +1,102 @@
+/** Applying one parsed patch to resources: strategic merge or JSON 6902. */
+import { applyPatch, type Operation } from "fast-json-patch";
+import { InputError, type Problem } from "../../util/errors";
+import { clone, isObj, metadataOf, setStringMap, stringMap, type KObject } from "../kobject";
+import type { Resource } from "../resource";
+import { describeId, formatId, idOf, sameId, type ResId } from "../resid";
+import type { ResMap } from "../resmap";
+import { CLEAR, mergePatch } from "../smp/merge";
+import { schemaFor } from "../smp/schema";
+import { readYamlStream } from "../yaml/read";
+
+export type ParsedPatch = { readonly type: "smp"; readonly docs: KObject[] } | { readonly type: "json6902"; readonly ops: Operation[] };
+
+/** Content decides the type: a list of operations is JSON 6902, mappings are strategic merge patches. */
+export function parsePatchText(text: string, where: Omit<Problem, "message">, requireJson = false): ParsedPatch {
+  const trimmed = text.trim();
+  if (trimmed === "") throw new InputError({ ...where, message: "empty patch: expected a strategic merge patch or a JSON 6902 list of operations" });
+  let docs;
+  try {
+    docs = readYamlStream(trimmed, where.file ?? "patch");
+  } catch (err) {
+    if (err instanceof InputError) throw new InputError({ ...where, message: `malformed patch: ${err.problems[0]?.message ?? err.message}` });
+    throw err;
+  }
+  const values = docs.map((d) => d.value).filter((v) => v !== null);
+  if (values.length === 1 && Array.isArray(values[0])) {
+    const ops = values[0] as unknown[];
+    ops.forEach((op, i) => {
+      if (!isObj(op) || typeof op.op !== "string" || typeof op.path !== "string") {
+        throw new InputError({ ...where, message: `malformed JSON 6902 patch: operation [${i}] needs "op" and "path", got ${JSON.stringify(op)}` });
+      }
+      if (!["add", "remove", "replace", "move", "copy", "test"].includes(op.op)) {
+        throw new InputError({ ...where, message: `malformed JSON 6902 patch: operation [${i}] has unknown op ${JSON.stringify(op.op)}` });
+      }
+      if ((op.op === "move" || op.op === "copy") && typeof op.from !== "string") {
+        throw new InputError({ ...where, message: `malformed JSON 6902 patch: operation [${i}] (${op.op}) needs "from"` });
+      }
+      if ((op.op === "add" || op.op === "replace" || op.op === "test") && !("value" in op)) {
+        throw new InputError({ ...where, message: `malformed JSON 6902 patch: operation [${i}] (${op.op}) needs "value"` });
+      }
+    });
+    return { type: "json6902", ops: ops as Operation[] };
+  }
+  if (requireJson) throw new InputError({ ...where, message: "malformed JSON 6902 patch: expected a list of operations" });
+  if (values.length === 0 || values.some((v) => !isObj(v))) {
+    throw new InputError({ ...where, message: "malformed patch: expected a strategic merge patch (a mapping) or a JSON 6902 list of operations" });
+  }
+  return { type: "smp", docs: values as KObject[] };
+}
+
+/** Strategic merge of `patch` into the resource; a `$patch: delete` empties it. */
+export function applySmp(res: Resource, patch: KObject, where: Omit<Problem, "message">): void {
+  const id = res.curId();
+  const name = metadataOf(res.obj).name;
+  const kind = res.obj.kind;
+  const ns = metadataOf(res.obj).namespace;
+  let merged;
+  try {
+    merged = mergePatch(res.obj, clone(patch), schemaFor(id));
+  } catch (err) {
+    if (err instanceof InputError) {
+      const p = err.problems[0]!;
+      throw new InputError({ ...where, message: `cannot apply the patch to ${describeId(id)}: ${p.path ? `${p.path}: ` : ""}${p.message}` });
+    }
+    throw err;
+  }
+  if (merged === CLEAR || !isObj(merged)) {
+    res.obj = {};
+    return;
+  }
+  res.obj = merged;
+  res.obj.kind = kind;
+  const meta = metadataOf(res.obj, true);
+  meta.name = name;
+  if (ns === undefined || ns === "") delete meta.namespace;
+  else meta.namespace = ns;
+}
+
+export function applyJson6902(res: Resource, ops: Operation[], where: Omit<Problem, "message">): void {
+  res.storePreviousId();
+  try {
+    const doc = applyPatch(res.obj, clone(ops) as Operation[], true, true, false).newDocument as KObject;
+    res.obj = doc;
+  } catch (err) {
+    const e = err as { name?: string; message?: string; index?: number; operation?: Operation };
+    const op = e.operation ? ` (${e.operation.op} ${e.operation.path})` : "";
+    throw new InputError({ ...where, message: `cannot apply the JSON 6902 patch to ${describeId(res.curId())}${op}: ${(e.message ?? String(err)).split("\n")[0]}` });
+  }
+  setStringMap(res.obj, "annotations", stringMap(res.obj, "annotations"));
+}
+
+/** The one resource a target-less strategic merge patch addresses (by any of its ids). */
+export function patchTarget(resmap: ResMap, patch: KObject, where: Omit<Problem, "message">): Resource {
+  const id: ResId = idOf(patch);
+  const matches = resmap.list.filter((r) => r.allIds().some((x) => sameId(x, id)));
+  if (matches.length === 1) return matches[0]!;
+  const what = matches.length === 0 ? "no matches" : "multiple matches";
+  throw new InputError({
+    ...where,
+    message: `no resource matches strategic merge patch "${formatId(id)}": ${what} for Id ${formatId(id)}; failed to find unique target for patch ${formatId(id)}`,
+  });
+}
