@@ -10,7 +10,7 @@
  */
 import { STACK_TYPE, UNKNOWN, type Plan, type PlanResource } from "../plan/types";
 import { compareStrings } from "../util/stable-json";
-import { normalizersFor, resourceKey, urnKey, type Normalize } from "./identity";
+import { matchResources, normalizerFor, type Normalize } from "./identity";
 import { pulumiPath, readablePath, type Seg } from "./paths";
 import { diffInputs, type RawChange } from "./property-diff";
 import { replacingRules } from "./replacement";
@@ -33,9 +33,10 @@ interface Side {
 }
 
 export function diffPlans(from: Plan, to: Plan, opts: DiffOptions = {}): PlanDiff {
-  const norms = normalizersFor(from, to, opts.normalizeEnv ?? true);
-  const olds = side(from, norms.old);
-  const news = side(to, norms.new);
+  const { norm, active } = normalizerFor(from, to, opts.normalizeEnv ?? true);
+  const matched = matchResources(from.resources, to.resources, norm);
+  const olds = side(from, norm, matched.old);
+  const news = side(to, norm, matched.new);
   const keys = [...new Set([...olds.byKey.keys(), ...news.byKey.keys()])];
   const steps = new Map<string, ResourceStep>();
   const visiting = new Set<string>();
@@ -58,7 +59,7 @@ export function diffPlans(from: Plan, to: Plan, opts: DiffOptions = {}): PlanDif
   };
 
   const compare = (key: string, o: PlanResource, n: PlanResource): ResourceStep => {
-    const ctx = { normOld: olds.norm, normNew: news.norm, oldFingerprints: o.secretFingerprints ?? {}, newFingerprints: n.secretFingerprints ?? {} };
+    const ctx = { norm, oldFingerprints: o.secretFingerprints ?? {}, newFingerprints: n.secretFingerprints ?? {} };
     const raw = diffInputs(o.inputs, n.inputs, ctx);
     raw.push(...cascaded(o, n, raw));
     raw.sort((a, b) => compareSegs(a.segs, b.segs));
@@ -109,32 +110,16 @@ export function diffPlans(from: Plan, to: Plan, opts: DiffOptions = {}): PlanDif
   const ordered = treeOrder(steps, olds, news);
   const summary = Object.fromEntries(DIFF_OPS.map((op) => [op, 0])) as Record<DiffOp, number>;
   for (const s of ordered) summary[s.op] += 1;
-  return { from: ref(from, opts.fromLabel), to: ref(to, opts.toLabel), normalized: norms.active, steps: ordered, summary };
+  return { from: ref(from, opts.fromLabel), to: ref(to, opts.toLabel), normalized: active, steps: ordered, summary };
 }
 
 interface Cascaded extends RawChange {
   readonly cause: string;
 }
 
-function side(plan: Plan, norm: Normalize): Side {
-  const byKey = new Map<string, PlanResource>();
-  const keyOf = new Map<string, string>();
+function side(plan: Plan, norm: Normalize, keyOf: Map<string, string>): Side {
+  const byKey = new Map(plan.resources.map((r) => [keyOf.get(r.urn)!, r]));
   const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
-  const groups = new Map<string, PlanResource[]>();
-  for (const r of plan.resources) {
-    const k = resourceKey(r, norm);
-    const list = groups.get(k);
-    if (list) list.push(r);
-    else groups.set(k, [r]);
-  }
-  for (const [k, rs] of groups) {
-    // Normalizing may merge two names (`web-dev` and `web-{env}`): keep those apart by URN.
-    for (const r of rs) {
-      const key = rs.length === 1 ? k : `${k}#${resourceKey(r, (s) => s)}`;
-      byKey.set(key, r);
-      keyOf.set(r.urn, key);
-    }
-  }
   return { plan, norm, byKey, keyOf, byUrn };
 }
 
@@ -203,14 +188,11 @@ function valueAt(root: unknown, segs: readonly Seg[]): unknown {
 
 /** Parents before children, siblings by key; the stack first. Depth counts from the stack. */
 function treeOrder(steps: Map<string, ResourceStep>, olds: Side, news: Side): ResourceStep[] {
-  const stackUrn = (side: Side) => side.plan.resources.find((x) => x.type === STACK_TYPE)?.urn ?? "";
-  const stackUrns = { old: stackUrn(olds), new: stackUrn(news) };
   const parentKey = (s: ResourceStep): string | undefined => {
     const r = s.new ?? s.old!;
-    const sideOf = s.new ? news : olds;
     if (!r.parent || r.type === STACK_TYPE) return undefined;
-    const key = sideOf.keyOf.get(r.parent) ?? urnKey(r.parent, s.new ? stackUrns.new : stackUrns.old, sideOf.norm);
-    return steps.has(key) ? key : undefined;
+    const key = (s.new ? news : olds).keyOf.get(r.parent);
+    return key !== undefined && steps.has(key) ? key : undefined;
   };
   const children = new Map<string | undefined, ResourceStep[]>();
   for (const s of steps.values()) {

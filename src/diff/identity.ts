@@ -19,23 +19,30 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** A normalizer that replaces a plan's env name and account id, as whole words, with placeholders. */
-export function envNormalizer(plan: Pick<Plan, "stack" | "env">): Normalize {
-  const rules = [{ needle: plan.stack, re: new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(plan.stack)}(?![A-Za-z0-9])`, "g"), to: "{env}" }];
-  const account = plan.env?.account;
-  if (account) rules.push({ needle: account, re: new RegExp(`(?<!\\d)${escapeRegExp(account)}(?!\\d)`, "g"), to: "{account}" });
+/**
+ * A normalizer that replaces env names and account ids, as whole words, with `{env}` and
+ * `{account}`. The same one serves both sides, with both envs' tokens: `stackplan.dev/x` is then
+ * equal to itself in staging too, not only `shop-dev` to `shop-staging`.
+ */
+export function envNormalizer(plans: readonly Pick<Plan, "stack" | "env">[]): Normalize {
+  const rules: { needle: string; re: RegExp; to: string }[] = [];
+  for (const p of plans) {
+    rules.push({ needle: p.stack, re: new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(p.stack)}(?![A-Za-z0-9])`, "g"), to: "{env}" });
+    const account = p.env?.account;
+    if (account) rules.push({ needle: account, re: new RegExp(`(?<!\\d)${escapeRegExp(account)}(?!\\d)`, "g"), to: "{account}" });
+  }
   return (s) => {
     let out = s;
-    // The cheap includes() first: most strings hold neither token.
+    // The cheap includes() first: most strings hold no token.
     for (const r of rules) if (out.includes(r.needle)) out = out.replace(r.re, r.to);
     return out;
   };
 }
 
-/** Normalizers for the two sides: none within one stack, env tokens between two envs. */
-export function normalizersFor(from: Plan, to: Plan, enabled: boolean): { old: Normalize; new: Normalize; active: boolean } {
-  if (!enabled || from.stack === to.stack) return { old: identity, new: identity, active: false };
-  return { old: envNormalizer(from), new: envNormalizer(to), active: true };
+/** The normalizer of a diff: none within one stack, env tokens between two envs. */
+export function normalizerFor(from: Plan, to: Plan, enabled: boolean): { norm: Normalize; active: boolean } {
+  if (!enabled || from.stack === to.stack) return { norm: identity, active: false };
+  return { norm: envNormalizer([from, to]), active: true };
 }
 
 /** `<parent types>$<type>::<name>` of a URN (everything after project). */
@@ -44,15 +51,39 @@ export function urnTail(urn: string): string {
   return parts.slice(2).join("::");
 }
 
-/** The identity of a resource across plans (the stack resource is always the same one). */
-export function resourceKey(r: Pick<PlanResource, "urn" | "type">, normalize: Normalize): string {
+/** A resource's key with its name normalized (the stack resource is always the same one). */
+function resourceKey(r: Pick<PlanResource, "urn" | "type">, normalize: Normalize): string {
   if (r.type === STACK_TYPE) return STACK_TYPE;
   const tail = urnTail(r.urn);
   const i = tail.lastIndexOf("::");
   return i < 0 ? normalize(tail) : `${tail.slice(0, i)}::${normalize(tail.slice(i + 2))}`;
 }
 
-/** A URN's identity key, for references (parents, dependencies) that are only URNs. */
-export function urnKey(urn: string, stackUrn: string, normalize: Normalize): string {
-  return urn === stackUrn ? STACK_TYPE : resourceKey({ urn, type: "" }, normalize);
+/**
+ * Pair the resources of two plans: by exact URN tail first, then the rest by normalized name
+ * when that pairs exactly one resource on each side. Returns URN → key for each side; a key
+ * present on one side only is a create or a delete.
+ */
+export function matchResources(olds: readonly PlanResource[], news: readonly PlanResource[], norm: Normalize): { old: Map<string, string>; new: Map<string, string> } {
+  const exact = (r: PlanResource) => resourceKey(r, identity);
+  const oldExact = new Set(olds.map(exact));
+  const newExact = new Set(news.map(exact));
+  const keys = { old: new Map<string, string>(), new: new Map<string, string>() };
+  const rest = { old: new Map<string, PlanResource[]>(), new: new Map<string, PlanResource[]>() };
+  const place = (side: "old" | "new", r: PlanResource, other: Set<string>) => {
+    if (other.has(exact(r))) return keys[side].set(r.urn, exact(r));
+    const k = resourceKey(r, norm);
+    rest[side].set(k, [...(rest[side].get(k) ?? []), r]);
+  };
+  for (const r of olds) place("old", r, newExact);
+  for (const r of news) place("new", r, oldExact);
+  const used = new Set([...oldExact, ...newExact]);
+  for (const side of ["old", "new"] as const) {
+    const other = rest[side === "old" ? "new" : "old"];
+    for (const [k, list] of rest[side]) {
+      const paired = list.length === 1 && other.get(k)?.length === 1 && !used.has(k);
+      for (const r of list) keys[side].set(r.urn, paired ? k : exact(r));
+    }
+  }
+  return keys;
 }

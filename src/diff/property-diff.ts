@@ -11,9 +11,8 @@ import { pulumiPath, readablePath, wirePath, type Seg } from "./paths";
 import type { ChangeKind } from "./types";
 
 export interface ValueDiffContext {
-  /** Normalizers for equality (env names, account ids); identity within one stack. */
-  readonly normOld: Normalize;
-  readonly normNew: Normalize;
+  /** Normalizer for equality (env names, account ids); identity within one stack. */
+  readonly norm: Normalize;
   readonly oldFingerprints: Readonly<Record<string, string>>;
   readonly newFingerprints: Readonly<Record<string, string>>;
 }
@@ -49,21 +48,43 @@ function walk(o: unknown, n: unknown, segs: Seg[], op: Path, np: Path, ctx: Valu
   }
   if (isPlainObject(o) && isPlainObject(n)) return walkObject(o, n, segs, op, np, ctx, out);
   if (Array.isArray(o) && Array.isArray(n)) return walkList(o, n, segs, op, np, ctx, out);
-  if (typeof o === "string" && typeof n === "string" && ctx.normOld(o) === ctx.normNew(n)) return;
+  if (typeof o === "string" && typeof n === "string" && ctx.norm(o) === ctx.norm(n)) return;
   out.push({ segs, kind: "update", old: o, new: n, ...(o === SECRET || n === SECRET ? { secret: true } : {}) });
 }
 
 function walkObject(o: Record<string, unknown>, n: Record<string, unknown>, segs: Seg[], op: Path, np: Path, ctx: ValueDiffContext, out: RawChange[]): void {
-  const oldKeys = new Map(Object.keys(o).map((k) => [ctx.normOld(k), k]));
-  const newKeys = new Map(Object.keys(n).map((k) => [ctx.normNew(k), k]));
-  const all = [...new Set([...oldKeys.keys(), ...newKeys.keys()])].sort(compareStrings);
-  for (const k of all) {
-    const ok = oldKeys.get(k);
-    const nk = newKeys.get(k);
+  const pairs = pairKeys(Object.keys(o), Object.keys(n), ctx.norm);
+  for (const [ok, nk] of pairs) {
     if (ok !== undefined && nk !== undefined) walk(o[ok], n[nk], [...segs, nk], [...op, ok], [...np, nk], ctx, out);
     else if (nk !== undefined) out.push({ segs: [...segs, nk], kind: "add", new: n[nk] });
     else out.push({ segs: [...segs, ok!], kind: "delete", old: o[ok!] });
   }
+}
+
+/** Keys paired exactly first, then by normalized form when that is unambiguous; sorted. */
+function pairKeys(oldKeys: string[], newKeys: string[], norm: Normalize): [string | undefined, string | undefined][] {
+  const newSet = new Set(newKeys);
+  const pairs: [string | undefined, string | undefined][] = oldKeys.filter((k) => newSet.has(k)).map((k) => [k, k]);
+  const restOld = oldKeys.filter((k) => !newSet.has(k));
+  const oldSet = new Set(oldKeys);
+  const restNew = newKeys.filter((k) => !oldSet.has(k));
+  const byNorm = (keys: string[]) => {
+    const m = new Map<string, string[]>();
+    for (const k of keys) m.set(norm(k), [...(m.get(norm(k)) ?? []), k]);
+    return m;
+  };
+  const newByNorm = byNorm(restNew);
+  const oldByNorm = byNorm(restOld);
+  const takenNew = new Set<string>();
+  for (const k of restOld) {
+    const match = newByNorm.get(norm(k));
+    if (match?.length === 1 && oldByNorm.get(norm(k))!.length === 1) {
+      pairs.push([k, match[0]!]);
+      takenNew.add(match[0]!);
+    } else pairs.push([k, undefined]);
+  }
+  for (const k of restNew) if (!takenNew.has(k)) pairs.push([undefined, k]);
+  return pairs.sort((a, b) => compareStrings(a[1] ?? a[0]!, b[1] ?? b[0]!));
 }
 
 function walkList(o: unknown[], n: unknown[], segs: Seg[], op: Path, np: Path, ctx: ValueDiffContext, out: RawChange[]): void {
@@ -76,14 +97,14 @@ function walkList(o: unknown[], n: unknown[], segs: Seg[], op: Path, np: Path, c
     }
     return;
   }
-  const id = (v: unknown, norm: Normalize) => {
-    const k = (v as Record<string, string | number>)[field]!;
-    return typeof k === "string" ? norm(k) : k;
-  };
-  const oldIndex = new Map(o.map((v, i) => [id(v, ctx.normOld), i]));
+  const raw = (v: unknown) => (v as Record<string, string | number>)[field]!;
+  // Names compare normalized, unless that would make two items of one list the same.
+  const uniqueNormalized = [o, n].every((list) => new Set(list.map((v) => normalized(raw(v), ctx.norm))).size === list.length);
+  const id = (v: unknown, norm: Normalize) => (uniqueNormalized ? normalized(raw(v), norm) : raw(v));
+  const oldIndex = new Map(o.map((v, i) => [id(v, ctx.norm), i]));
   const newIds = new Set<string | number>();
   n.forEach((v, i) => {
-    const k = id(v, ctx.normNew);
+    const k = id(v, ctx.norm);
     newIds.add(k);
     const item = { field, value: (v as Record<string, string | number>)[field]!, index: i };
     const j = oldIndex.get(k);
@@ -91,8 +112,12 @@ function walkList(o: unknown[], n: unknown[], segs: Seg[], op: Path, np: Path, c
     else out.push({ segs: [...segs, item], kind: "add", new: v });
   });
   o.forEach((v, j) => {
-    if (!newIds.has(id(v, ctx.normOld))) out.push({ segs: [...segs, { field, value: (v as Record<string, string | number>)[field]!, index: j }], kind: "delete", old: v });
+    if (!newIds.has(id(v, ctx.norm))) out.push({ segs: [...segs, { field, value: (v as Record<string, string | number>)[field]!, index: j }], kind: "delete", old: v });
   });
+}
+
+function normalized(k: string | number, norm: Normalize): string | number {
+  return typeof k === "string" ? norm(k) : k;
 }
 
 /** The field that names every item of both lists uniquely, if any. */

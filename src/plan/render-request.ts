@@ -45,7 +45,6 @@ export function prepareRender(project: Project, env: string, opts: RequestOption
     warnings.push(`its values do not validate with this version of stackplan (${err.message.split("\n")[0]}); the plan carries the default policy`);
   }
   const main = programEntry(project);
-  warnings.push(...staleBuildWarning(project, main));
   const { config, secretKeys } = engineConfig(stack);
   return {
     request: {
@@ -94,32 +93,4 @@ export function programEntry(project: Project): string {
     throw new InputError({ file: "Pulumi.yaml", path: "main", message: `the program ${JSON.stringify(rel(project, entry))} does not exist${hint}` });
   }
   return resolved;
-}
-
-/**
- * A compiled program older than the TypeScript next to it renders yesterday's platform: say so.
- * Only for projects with a tsconfig.json whose program is compiled JavaScript.
- */
-function staleBuildWarning(project: Project, main: string): string[] {
-  if (!main.endsWith(".js") || !fs.existsSync(path.join(project.root, "tsconfig.json"))) return [];
-  const built = fs.statSync(main).mtimeMs;
-  const newer = newestTypeScript(project.root, built);
-  return newer ? [`${rel(project, newer)} is newer than the compiled program ${rel(project, main)}: run npm run build to render the change`] : [];
-}
-
-const SKIP_DIRS = new Set(["node_modules", "dist", "test", "tests", "rendered", "coverage", ".git", ".cache"]);
-
-function newestTypeScript(dir: string, than: number): string | undefined {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (e.name.startsWith(".") && e.isDirectory()) continue;
-    const abs = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (SKIP_DIRS.has(e.name)) continue;
-      const found = newestTypeScript(abs, than);
-      if (found) return found;
-    } else if (e.name.endsWith(".ts") && !e.name.endsWith(".d.ts") && !e.name.endsWith(".test.ts") && fs.statSync(abs).mtimeMs > than) {
-      return abs;
-    }
-  }
-  return undefined;
 }

@@ -104,7 +104,7 @@ describe("diff engine properties", () => {
     fc.assert(
       fc.property(namedList, fc.infiniteStream(fc.nat()), (list, seeds) => {
         const shuffled = [...list].map((x) => ({ x, k: seeds.next().value })).sort((p, q) => p.k - q.k).map((p) => p.x);
-        const ctx = { normOld: (s: string) => s, normNew: (s: string) => s, oldFingerprints: {}, newFingerprints: {} };
+        const ctx = { norm: (s: string) => s, oldFingerprints: {}, newFingerprints: {} };
         expect(diffInputs({ containers: list }, { containers: shuffled }, ctx)).toEqual([]);
       }),
     );

@@ -105,6 +105,12 @@ describe("env vs env", () => {
     expect(d.steps.map((s) => s.op)).toEqual(["same", "same"]);
     expect(diffPlans(env("dev", "111111111111"), env("prod", "333333333333"), { normalizeEnv: false }).summary).toMatchObject({ create: 1, delete: 1 });
   });
+
+  it("does not mistake an env name inside an unchanged value for a change (stackplan.dev in dev and prod)", () => {
+    const env = (stack: string, labels: Record<string, string>) => planOf([{ type: TOPIC, name: "t", inputs: { tags: labels } }], stack);
+    const labels = { "stackplan.dev/criticality": "critical", dev: "a", prod: "b" };
+    expect(diffPlans(env("dev", labels), env("prod", labels)).summary.same).toBe(2);
+  });
 });
 
 describe("replacement cascade", () => {
