@@ -31,6 +31,11 @@ export interface MockSession {
   readonly stack: string;
   /** Registrations in the order the program made them. */
   readonly records: RecordedResource[];
+  /**
+   * `<type> "<name>"` of the resource constructed last, set synchronously by its constructor
+   * (registrations reach the monitor later): what a failure message points at.
+   */
+  lastConstructed?: string;
 }
 
 export interface InstallOptions {
@@ -67,7 +72,19 @@ export async function installMocks(opts: InstallOptions): Promise<MockSession> {
   );
   if (opts.config) pulumi.runtime.setAllConfig({ ...opts.config }, [...(opts.secretKeys ?? [])]);
   wrapMonitor(session);
+  trackConstruction(session);
   return session;
+}
+
+/** Note each resource as its constructor runs (the SDK's registerResource is called synchronously from it). */
+function trackConstruction(session: MockSession): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require("@pulumi/pulumi/runtime/resource") as { registerResource: (...args: unknown[]) => unknown };
+  const register = mod.registerResource;
+  mod.registerResource = function (this: unknown, ...args: unknown[]) {
+    session.lastConstructed = `${String(args[2])} ${JSON.stringify(String(args[3]))}`;
+    return register.apply(this, args);
+  };
 }
 
 interface RegisterRequest {

@@ -2,11 +2,12 @@
  * Turn recorded registrations into plan resources: normalized inputs, the stack resource the
  * real engine creates, default providers made explicit, everything sorted by URN.
  */
+import { createHmac } from "node:crypto";
 import * as fs from "node:fs";
-import { compareStrings, sortKeysDeep } from "../util/stable-json";
+import { compareStrings, sortKeysDeep, stableStringify } from "../util/stable-json";
 import type { MockSession, RecordedResource } from "./mock-runtime";
 import { makeUrn, STACK_TYPE, type PlanResource } from "./types";
-import { normalizeWire } from "./wire";
+import { normalizeWire, type NormalizeOptions } from "./wire";
 
 export function planResources(session: MockSession): PlanResource[] {
   const { project, stack } = session;
@@ -18,7 +19,7 @@ export function planResources(session: MockSession): PlanResource[] {
   const defaultProviders = new Map<string, PlanResource>();
   for (const r of session.records) {
     if (r.type === STACK_TYPE) continue;
-    out.push(toPlanResource(r, stackUrn, realUrn, (pkg) => defaultProvider(defaultProviders, stack, project, pkg, stackUrn)));
+    out.push(toPlanResource(r, stackUrn, project, realUrn, (pkg) => defaultProvider(defaultProviders, stack, project, pkg, stackUrn)));
   }
   out.push(...defaultProviders.values());
   return out.sort((a, b) => (a.type === STACK_TYPE ? -1 : b.type === STACK_TYPE ? 1 : compareStrings(a.urn, b.urn)));
@@ -27,11 +28,14 @@ export function planResources(session: MockSession): PlanResource[] {
 function toPlanResource(
   r: RecordedResource,
   stackUrn: string,
+  project: string,
   realUrn: (mockUrn: string) => string,
   defaultProviderFor: (pkg: string) => string,
 ): PlanResource {
   const secretPaths: string[] = [];
-  const inputs = sortKeysDeep(mapUrns(normalizeWire(r.inputs, secretPaths), realUrn) as Record<string, unknown>);
+  const fingerprints: Record<string, string> = {};
+  const onSecret = (path: string, value: unknown) => void (fingerprints[path] = secretFingerprint(project, value));
+  const inputs = recordInputs(r, realUrn, { onSecret }, secretPaths);
   const urns = (list: readonly string[]) => [...new Set(list.map(realUrn))].sort(compareStrings);
   const propertyDependencies: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(r.propertyDependencies)) {
@@ -52,8 +56,33 @@ function toPlanResource(
     ...(r.outputs && !r.custom ? { outputs: sortKeysDeep(normalizeWire(r.outputs, []) as Record<string, unknown>) } : {}),
     ...(r.protect ? { protect: true } : {}),
     ...(secretPaths.length ? { secretPaths: [...new Set(secretPaths)].sort(compareStrings) } : {}),
+    ...(Object.keys(fingerprints).length ? { secretFingerprints: sortKeysDeep(fingerprints) } : {}),
   };
   return res;
+}
+
+/** A registration's inputs as plan data (secrets as `opts` says, engine URNs, sorted keys). */
+function recordInputs(r: RecordedResource, realUrn: (u: string) => string, opts: NormalizeOptions, secretPaths: string[] = []): Record<string, unknown> {
+  return sortKeysDeep(mapUrns(normalizeWire(r.inputs, secretPaths, "", opts), realUrn) as Record<string, unknown>);
+}
+
+/**
+ * The inputs of every registration by plan URN, normalized with other options than plan.json's
+ * (leaf-masked or revealed secrets, for manifests).
+ */
+export function inputsByPlanUrn(session: MockSession, opts: NormalizeOptions): Map<string, Record<string, unknown>> {
+  const realUrn = engineUrns(session);
+  return new Map(session.records.filter((r) => r.urn).map((r) => [realUrn(r.urn), recordInputs(r, realUrn, opts)]));
+}
+
+/**
+ * A keyed hash of a secret value: equal values give equal fingerprints within a project (so env
+ * vs env and branch vs main diffs can tell a changed secret from an unchanged one), and the
+ * fingerprint alone does not show the value. 64 bits are plenty to detect a change.
+ */
+export function secretFingerprint(project: string, value: unknown): string {
+  const mac = createHmac("sha256", `stackplan-secret-fingerprint:v1:${project}`).update(stableStringify(value)).digest("hex");
+  return `hmac-sha256:${mac.slice(0, 16)}`;
 }
 
 /**

@@ -38,6 +38,12 @@ export interface PlanResource {
   readonly protect?: boolean;
   /** Input paths whose values are secret (top-level property names, dotted for nested). */
   readonly secretPaths?: readonly string[];
+  /**
+   * Per secret path: a keyed fingerprint of the value (`hmac-sha256:<16 hex>`), so a diff can say
+   * that a secret changed without showing it. Offline, a secret's value is what the program saw:
+   * for `secure:` stack config that is the ciphertext, never the decrypted secret.
+   */
+  readonly secretFingerprints?: Readonly<Record<string, string>>;
 }
 
 export interface Plan {

@@ -18,6 +18,13 @@ const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
 export interface NormalizeOptions {
   /** Keep secret values in clear (only for `--reveal-secrets` manifests; never for plan.json). */
   readonly revealSecrets?: boolean;
+  /**
+   * Mask only the leaves of a secret value, keeping its keys and list lengths: a Kubernetes
+   * Secret's `stringData` stays a map of `[secret]` strings, so a masked manifest keeps its shape.
+   */
+  readonly maskLeaves?: boolean;
+  /** Called with every secret's path and its value in clear, e.g. to fingerprint it. */
+  readonly onSecret?: (path: string, value: unknown) => void;
 }
 
 /**
@@ -30,15 +37,13 @@ export function normalizeWire(value: unknown, secretPaths: string[] = [], path =
   if (value === null || typeof value !== "object") return value;
   const obj = value as Record<string, unknown>;
   const sig = obj[SIG_KEY];
-  if (sig === SECRET_SIG) {
-    secretPaths.push(path);
-    return opts.revealSecrets ? normalizeWire(obj.value, [], path, opts) : SECRET;
-  }
+  if (sig === SECRET_SIG) return secret(obj.value, secretPaths, path, opts);
   if (sig === RESOURCE_SIG) return typeof obj.urn === "string" ? obj.urn : UNKNOWN;
   if (sig === OUTPUT_VALUE_SIG) {
     if (obj.secret === true) {
+      if ("value" in obj) return secret(obj.value, secretPaths, path, opts);
       secretPaths.push(path);
-      if (!opts.revealSecrets) return SECRET;
+      return SECRET;
     }
     return "value" in obj ? normalizeWire(obj.value, secretPaths, path, opts) : UNKNOWN;
   }
@@ -46,4 +51,22 @@ export function normalizeWire(value: unknown, secretPaths: string[] = [], path =
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) out[k] = normalizeWire(v, secretPaths, path ? `${path}.${k}` : k, opts);
   return out;
+}
+
+function secret(inner: unknown, secretPaths: string[], path: string, opts: NormalizeOptions): unknown {
+  secretPaths.push(path);
+  if (!opts.revealSecrets && !opts.onSecret && !opts.maskLeaves) return SECRET;
+  // Secrets nested in a secret are part of it: one path, one fingerprint.
+  const clear = normalizeWire(inner, [], path, { revealSecrets: true });
+  opts.onSecret?.(path, clear);
+  if (opts.revealSecrets) return clear;
+  return opts.maskLeaves ? maskLeaves(clear) : SECRET;
+}
+
+function maskLeaves(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskLeaves);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskLeaves(v)]));
+  }
+  return SECRET;
 }

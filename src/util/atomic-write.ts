@@ -29,13 +29,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
  * changes unless every file was written.
  */
 export function writeDirAtomic(dir: string, files: ReadonlyMap<string, string | Uint8Array>): void {
-  const parent = path.dirname(dir);
-  ensureDirectory(parent);
-  recoverInterruptedSwap(dir);
-  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
-    throw new InputError({ file: dir, message: "output path exists and is not a directory" });
-  }
-  const tmp = path.join(parent, `.stackplan-tmp-${path.basename(dir)}-${process.pid}-${uniq()}`);
+  const tmp = stagingDirFor(dir);
   try {
     for (const [rel, content] of files) {
       const target = path.join(tmp, rel);
@@ -44,11 +38,32 @@ export function writeDirAtomic(dir: string, files: ReadonlyMap<string, string | 
       fs.writeFileSync(target, content);
     }
     fs.mkdirSync(tmp, { recursive: true });
-    swapIn(tmp, dir);
+    commitStagedDir(tmp, dir);
   } catch (err) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
+}
+
+/**
+ * The path of a fresh temporary sibling of `dir` (not created) in which to build its next
+ * content, for writers that fill it themselves (another process, several steps). Checks that
+ * `dir` can be an output directory first. Hand the result to commitStagedDir or remove it.
+ */
+export function stagingDirFor(dir: string): string {
+  const parent = path.dirname(dir);
+  ensureDirectory(parent);
+  recoverInterruptedSwap(dir);
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
+    throw new InputError({ file: dir, message: "output path exists and is not a directory" });
+  }
+  return path.join(parent, `.stackplan-tmp-${path.basename(dir)}-${process.pid}-${uniq()}`);
+}
+
+/** Replace `dir` with the staged directory (two renames; see recoverInterruptedSwap). */
+export function commitStagedDir(staged: string, dir: string): void {
+  recoverInterruptedSwap(dir);
+  swapIn(staged, dir);
 }
 
 function swapIn(tmp: string, dir: string): void {

@@ -4,6 +4,9 @@ import type { CommandContext } from "../context";
 import { registerSchema } from "./schema";
 import { registerCheck } from "./check";
 import { registerCost } from "./cost";
+import { registerDiff } from "./diff";
+import { registerRender } from "./render";
+import { registerReview } from "./review";
 import { registerRules } from "./rules";
 import { registerMaxPods } from "./max-pods";
 import { registerBuild } from "./build";
@@ -15,6 +18,9 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerSpec,
   registerSchema,
   registerBuild,
+  registerRender,
+  registerDiff,
+  registerReview,
   registerMaxPods,
   registerCheck,
   registerCost,

@@ -1,0 +1,185 @@
+/**
+ * The offline render: run the Pulumi program of one or more envs under runtime mocks (one worker
+ * process per env, in parallel) and produce each env's plan and Kubernetes manifests, in memory
+ * or written to `<out>/<env>/`.
+ *
+ * Atomicity: each env is written into a staging directory beside its output (by this process,
+ * asynchronously, while other workers still run) and swapped in with two renames. Outputs are swapped only when every env of the call succeeded: a failed or
+ * interrupted render leaves all previous outputs untouched, never a mix of old and new envs.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { Project } from "../project/project";
+import { cleanStaleTemporaries, commitStagedDir, ensureDirectory, stagingDirFor } from "../util/atomic-write";
+import { InputError, type Problem } from "../util/errors";
+import type { Manifest } from "./manifests";
+import { prepareRender, type RequestOptions } from "./render-request";
+import { RenderError, runWorker, type WorkerProgress } from "./runner";
+import type { Plan } from "./types";
+
+export const DEFAULT_TIMEOUT_MS = 300_000;
+
+export interface RenderOptions extends RequestOptions {
+  /** Write `<out>/<env>/plan.json` and `<out>/<env>/manifests/`; without it nothing is written. */
+  readonly out?: string;
+  /** Per env. @default 300 s */
+  readonly timeoutMs?: number;
+  /** Parallel workers. @default min(cores, envs) */
+  readonly concurrency?: number;
+  readonly onEvent?: (e: RenderEvent) => void;
+  readonly signal?: AbortSignal;
+}
+
+export type RenderState = "queued" | "running" | "done" | "failed";
+
+export interface RenderEvent {
+  readonly env: string;
+  readonly state: RenderState;
+  /** Resources registered so far (running) or in the plan (done). */
+  readonly resources: number;
+  readonly elapsedMs: number;
+  readonly last?: string;
+}
+
+export interface RenderedEnv {
+  readonly env: string;
+  readonly plan: Plan;
+  /** The manifests as written (secrets masked, unless revealSecrets). */
+  readonly manifests: readonly Manifest[];
+  readonly warnings: readonly string[];
+  readonly durationMs: number;
+  /** Peak resident memory of the env's worker. */
+  readonly peakRssBytes: number;
+  /** Absolute `<out>/<env>` when written. */
+  readonly outDir?: string;
+}
+
+/** Render one env: its plan and manifests (and `<out>/<env>/` when `out` is given). */
+export async function renderEnv(project: Project, env: string, opts: RenderOptions = {}): Promise<RenderedEnv> {
+  const [rendered] = await renderEnvs(project, [env], opts);
+  return rendered!;
+}
+
+/**
+ * Render several envs in parallel worker processes. Bad input fails before any worker starts;
+ * program failures are collected from every env and reported together (RenderError, exit 2).
+ */
+export async function renderEnvs(project: Project, envs: readonly string[], opts: RenderOptions = {}): Promise<RenderedEnv[]> {
+  const prepared = envs.map((env) => prepareRender(project, env, opts));
+  const outputs = opts.out ? planOutputs(opts.out, envs) : undefined;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const concurrency = Math.max(1, Math.min(opts.concurrency ?? os.availableParallelism(), envs.length));
+  const results: (RenderedEnv | undefined)[] = new Array(envs.length);
+  const failures: RenderError[] = [];
+  const staged = new Map<number, string>();
+  const writes: Promise<void>[] = [];
+  let committed = false;
+  for (const env of envs) opts.onEvent?.({ env, state: "queued", resources: 0, elapsedMs: 0 });
+
+  let next = 0;
+  const work = async () => {
+    while (next < envs.length) {
+      const i = next++;
+      const env = envs[i]!;
+      const { request, warnings } = prepared[i]!;
+      const t0 = Date.now();
+      const event = (state: RenderState, p?: WorkerProgress) =>
+        opts.onEvent?.({ env, state, resources: p?.resources ?? 0, elapsedMs: Date.now() - t0, ...(p?.last ? { last: p.last } : {}) });
+      event("running");
+      try {
+        const r = await runWorker({ ...request, serialize: Boolean(outputs) }, {
+          timeoutMs,
+          onProgress: (p) => event("running", p),
+          ...(opts.signal ? { signal: opts.signal } : {}),
+        });
+        results[i] = {
+          env,
+          plan: r.plan,
+          manifests: r.manifests,
+          warnings: [...warnings, ...r.warnings],
+          durationMs: Date.now() - t0,
+          peakRssBytes: r.peakRssBytes,
+          ...(outputs ? { outDir: outputs.dirs[i]! } : {}),
+        };
+        if (outputs && r.files) {
+          const dir = stagingDirFor(outputs.dirs[i]!);
+          staged.set(i, dir);
+          writes.push(writeFiles(dir, r.files));
+        }
+        event("done", { resources: r.plan.resources.length });
+      } catch (err) {
+        event("failed");
+        if (err instanceof RenderError) failures.push(err);
+        else throw err;
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: concurrency }, work));
+    await Promise.all(writes);
+    if (failures.length > 0) throw combine(failures, envs);
+    if (outputs) envs.forEach((_, i) => commitStagedDir(staged.get(i)!, outputs.dirs[i]!));
+    committed = true;
+  } finally {
+    if (!committed) {
+      await Promise.allSettled(writes);
+      for (const dir of staged.values()) fs.rmSync(dir, { recursive: true, force: true });
+      if (outputs?.created) removeIfEmpty(outputs.root);
+    }
+  }
+  return results as RenderedEnv[];
+}
+
+/** Files written a few at a time: file creation, not bandwidth, is what costs on most disks. */
+async function writeFiles(dir: string, files: readonly (readonly [string, string])[]): Promise<void> {
+  const dirs = new Set(files.map(([rel]) => path.dirname(path.join(dir, rel))));
+  for (const d of [...dirs].sort()) await fs.promises.mkdir(d, { recursive: true });
+  let next = 0;
+  const writer = async () => {
+    while (next < files.length) {
+      const [rel, content] = files[next++]!;
+      await fs.promises.writeFile(path.join(dir, rel), content);
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, writer));
+}
+
+interface PlannedOutputs {
+  readonly root: string;
+  readonly dirs: readonly string[];
+  /** The out directory did not exist before this render. */
+  readonly created: boolean;
+}
+
+/** Check the output paths before any work: `<out>` and `<out>/<env>` must be directories or absent. */
+function planOutputs(out: string, envs: readonly string[]): PlannedOutputs {
+  const root = path.resolve(out);
+  const created = !fs.existsSync(root);
+  ensureDirectory(root);
+  cleanStaleTemporaries(root);
+  const dirs = envs.map((env) => {
+    const dir = path.join(root, env);
+    if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
+      throw new InputError({ file: dir, message: "exists and is not a directory; expected the env's output directory" });
+    }
+    return dir;
+  });
+  return { root, dirs, created };
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    fs.rmdirSync(dir);
+  } catch {
+    // Not empty (or gone): leave it.
+  }
+}
+
+function combine(failures: readonly RenderError[], envs: readonly string[]): RenderError {
+  if (failures.length === 1) return failures[0]!;
+  const order = (e: RenderError) => envs.indexOf(e.env);
+  const sorted = [...failures].sort((a, b) => order(a) - order(b));
+  const problems: Problem[] = sorted.flatMap((f) => f.problems);
+  return new RenderError(sorted.map((f) => f.env).join(","), problems, `${failures.length} envs failed to render:`);
+}

@@ -1,0 +1,59 @@
+/**
+ * The messages between `stackplan render` and its worker processes (one worker renders one
+ * stack: the Pulumi runtime is global to a process). They travel over the IPC channel with
+ * Node's "advanced" serialization (structured clone), so plans are not re-parsed from JSON.
+ */
+import type { Problem } from "../util/errors";
+import type { EnvFacts } from "../project/stack-config";
+import type { PolicySpec } from "../spec/policy";
+import type { Manifest } from "./manifests";
+import type { Plan } from "./types";
+
+/** Parent → worker: what to render. */
+export interface RenderRequest {
+  /** Absolute project root (the worker's working directory and `STACKPLAN_PROJECT_ROOT`). */
+  readonly root: string;
+  readonly project: string;
+  readonly env: string;
+  /** How messages name the env (`main:prod` for a git ref); default the env. */
+  readonly label?: string;
+  /** Absolute path of the program (Pulumi.yaml `main`, resolved against the root). */
+  readonly main: string;
+  /** Stack config as the engine passes it: `ns:key` → string; structured values JSON-encoded. */
+  readonly config: Readonly<Record<string, string>>;
+  /** Keys of `secure:` values (their ciphertext is the value: nothing is decrypted offline). */
+  readonly secretKeys: readonly string[];
+  readonly facts: EnvFacts;
+  readonly policy: PolicySpec;
+  /** Serialize the output files (plan.json, manifests/) for the parent to write. */
+  readonly serialize?: boolean;
+  /** Put secret values in clear into the manifests (never into plan.json). */
+  readonly revealSecrets: boolean;
+  /** Keep stack traces (slower): for STACKPLAN_DEBUG. */
+  readonly debug: boolean;
+}
+
+/** Worker → parent. */
+export type WorkerMessage =
+  | { readonly type: "progress"; readonly resources: number; readonly last?: string }
+  | { readonly type: "done"; readonly result: WorkerResult }
+  | { readonly type: "failed"; readonly failure: WorkerFailure };
+
+export interface WorkerResult {
+  readonly plan: Plan;
+  readonly manifests: readonly Manifest[];
+  readonly warnings: readonly string[];
+  /** Peak resident set size of the worker, bytes. */
+  readonly peakRssBytes: number;
+  /** The env's output files (relative path → content), when asked to serialize. */
+  readonly files?: readonly (readonly [string, string])[];
+}
+
+/** Why a program failed, in terms the user can act on (never a bare stack trace). */
+export type WorkerFailure =
+  /** Bad input the program (or stackplan inside it) reported with file, path and line. */
+  | { readonly kind: "input"; readonly problems: readonly Problem[]; readonly headline?: string }
+  /** A component reported the resource it was building (ComponentError). */
+  | { readonly kind: "component"; readonly component: string; readonly resource?: string; readonly reason: string }
+  /** Anything else: the message and the resource registered last. */
+  | { readonly kind: "program"; readonly message: string; readonly last?: string; readonly stack?: string };
