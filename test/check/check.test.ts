@@ -120,10 +120,17 @@ describe("stackplan check", () => {
     expect(await run(["check", "--plan", write("good", platformPlan()), "--format", "xml"], c.io)).toBe(2);
   });
 
-  it("asks for a render when the env has no plan", async () => {
+  it("asks for a render when --plan-dir has no plan for the env", async () => {
+    fs.writeFileSync(path.join(tmp, "Pulumi.yaml"), "name: t\nruntime: nodejs\n");
+    const a = io();
+    expect(await run(["check", "--env", "qa", "--plan-dir", "rendered"], a.io)).toBe(2);
+    expect(a.err.join("")).toContain("run `stackplan render --env qa` first");
+  });
+
+  it("names the unknown env when it would render it", async () => {
     fs.writeFileSync(path.join(tmp, "Pulumi.yaml"), "name: t\nruntime: nodejs\n");
     const a = io();
     expect(await run(["check", "--env", "qa"], a.io)).toBe(2);
-    expect(a.err.join("")).toContain("run `stackplan render --env qa` first");
+    expect(a.err.join("")).toContain('unknown env "qa"');
   });
 });

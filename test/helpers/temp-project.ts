@@ -20,12 +20,18 @@ export function writeFiles(root: string, files: Record<string, string>): void {
   }
 }
 
-/** A copy of the example platform's project files (Pulumi.yaml, stacks/, overlays/). */
+/**
+ * A copy of the example platform's project files (Pulumi.yaml, stacks/, overlays/). Its
+ * Pulumi.yaml `main` points at this repository's compiled program, so the copy renders.
+ */
 export function copyExampleProject(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "stackplan-example-"));
   for (const entry of ["Pulumi.yaml", "stacks", "overlays"]) {
     fs.cpSync(path.join(REPO_ROOT, entry), path.join(root, entry), { recursive: true });
   }
+  const projectFile = path.join(root, "Pulumi.yaml");
+  const program = path.join(REPO_ROOT, "dist", "stacks", "index.js");
+  fs.writeFileSync(projectFile, fs.readFileSync(projectFile, "utf8").replace(/^main: .*$/m, `main: ${program}`));
   return root;
 }
 

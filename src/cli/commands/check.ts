@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { checkPlan } from "../../check/evaluate";
 import { valuesLocator, type Locator } from "../../check/locate";
-import { obtainPlan } from "../../check/obtain-plan";
+import { obtainPlans } from "../../check/obtain-plan";
 import { FORMATS, parseFormat, renderReport } from "../../check/render-report";
 import { parseToday } from "../../check/today";
 import { summarize, type CheckResult } from "../../check/types";
@@ -29,29 +29,30 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       .command("check")
       .summary("check an env's plan against the policy packs")
       .description(
-        "Run every policy rule (HA, AZ, MET, LOG, SEC) on the rendered plan of an env, with the env's enforcement,\n" +
-          "per-rule overrides and waivers (policy: in its values). Exits 1 when a mandatory rule is violated.",
+        "Run every policy rule (HA, AZ, MET, LOG, SEC) on the plan of an env, with the env's enforcement,\n" +
+          "per-rule overrides and waivers (policy: in its values). The env is rendered offline on the fly,\n" +
+          "unless --plan-dir names where `stackplan render` wrote it. Exits 1 when a mandatory rule is violated.",
       )
       .option("--env <env>", "environment (stack) name")
       .option("--all", "check every env with a stacks/Pulumi.<env>.yaml")
-      .option("--plan <file>", "check this plan.json instead of the env's rendered plan")
-      .option("--plan-dir <dir>", "where rendered plans live (<dir>/<env>/plan.json)", "rendered")
+      .option("--plan <file>", "check this plan.json instead of rendering the env")
+      .option("--plan-dir <dir>", "read plans rendered earlier from <dir>/<env>/plan.json instead of rendering")
       .option("--format <format>", `report format: ${FORMATS.join(", ")}`, "text")
       .option("--output <file>", "write the report to a file (atomically) instead of stdout")
       .option("--today <date>", "judge waiver expiry as of this date, YYYY-MM-DD (default: today, UTC)")
       .option("--verbose", "text format: print how to fix each violation"),
-  ).action((opts: CheckOpts) => {
+  ).action(async (opts: CheckOpts) => {
     const format = parseFormat(opts.format);
     const today = parseToday(opts.today);
     const sources = [opts.env !== undefined, opts.all === true, opts.plan !== undefined].filter(Boolean).length;
     if (sources !== 1) throw new InputError({ message: "expected exactly one of --env <env>, --all or --plan <file>" });
     const project = opts.plan ? undefined : projectFrom(ctx, opts);
     const planDir = opts.planDir ? resolveFrom(ctx.io.cwd, opts.planDir) : undefined;
-    const envs = opts.all ? listStacks(project!).map((s) => s.facts.name) : [opts.env];
+    const envs = opts.all ? listStacks(project!).map((s) => s.facts.name) : opts.env ? [opts.env] : [];
     const results: CheckResult[] = [];
     const locators = new Map<CheckResult, Locator>();
-    for (const env of envs) {
-      const plan = obtainPlan({ root: project?.root ?? ctx.io.cwd, cwd: ctx.io.cwd, ...(env ? { env } : {}), ...(planDir ? { planDir } : {}), ...(opts.plan ? { planFile: opts.plan } : {}) });
+    const plans = await obtainPlans({ cwd: ctx.io.cwd, envs, ...(project ? { project } : {}), ...(planDir ? { planDir } : {}), ...(opts.plan ? { planFile: opts.plan } : {}) });
+    for (const plan of plans) {
       const result = checkPlan(plan, { today });
       results.push(result);
       if (project) locators.set(result, valuesLocator(project, plan));

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { obtainPlan } from "../../check/obtain-plan";
+import { obtainPlans } from "../../check/obtain-plan";
 import { costDelta, costDeltaMarkdown, costJson, costMarkdown, costOf, costText, specVolumes, type CostOptions } from "../../cost/index";
 import type { Plan } from "../../plan/types";
 import { writeFileAtomic } from "../../util/atomic-write";
@@ -31,19 +31,21 @@ export function registerCost(program: Command, ctx: CommandContext): void {
       .option("--env <env>", "environment (stack) name")
       .option("--plan <file>", "price this plan.json (log volumes from tags only)")
       .option("--against <env>", "compare with this env's plan: the cost delta from it to --env")
-      .option("--plan-dir <dir>", "where rendered plans live (<dir>/<env>/plan.json)", "rendered")
+      .option("--plan-dir <dir>", "read plans rendered earlier from <dir>/<env>/plan.json instead of rendering")
       .option("--format <format>", "text, json or markdown", "text")
       .option("--output <file>", "write to a file (atomically) instead of stdout"),
-  ).action((opts: CostOpts) => {
+  ).action(async (opts: CostOpts) => {
     if (!["text", "json", "markdown"].includes(opts.format)) throw new InputError({ path: "--format", message: `unknown format ${JSON.stringify(opts.format)}; expected text, json or markdown` });
     if ((opts.env === undefined) === (opts.plan === undefined)) throw new InputError({ message: "expected exactly one of --env <env> or --plan <file>" });
     const project = opts.env || opts.against ? projectFrom(ctx, opts) : undefined;
-    const planDir = resolveFrom(ctx.io.cwd, opts.planDir ?? "rendered");
+    const planDir = opts.planDir ? resolveFrom(ctx.io.cwd, opts.planDir) : undefined;
+    const envs = [...(opts.env ? [opts.env] : []), ...(opts.against ? [opts.against] : [])];
+    const plans = envs.length ? await obtainPlans({ project: project!, envs, cwd: ctx.io.cwd, ...(planDir ? { planDir } : {}) }) : [];
     const load = (env: string): { plan: Plan; options: CostOptions } => {
-      const plan = obtainPlan({ root: project!.root, cwd: ctx.io.cwd, env, planDir });
+      const plan = plans[envs.indexOf(env)]!;
       return { plan, options: { volumes: specVolumes(loadEnvironment(project!, env).spec, plan) } };
     };
-    const current = opts.plan ? { plan: obtainPlan({ root: ctx.io.cwd, cwd: ctx.io.cwd, planFile: opts.plan }), options: {} } : load(opts.env!);
+    const current = opts.plan ? { plan: (await obtainPlans({ cwd: ctx.io.cwd, planFile: opts.plan }))[0]!, options: {} } : load(opts.env!);
     let text: string;
     if (opts.against) {
       const base = load(opts.against);
