@@ -7,14 +7,20 @@
  * language host does), wait for every registration, then build the plan and the manifests and,
  * when asked, serialize them; the parent writes them (while other workers still compute).
  */
+import { deferUnusedModules } from "./deferred-modules";
 import { stableStringify, sortKeysDeep } from "../util/stable-json";
 import { buildManifests } from "./manifests";
 import { kustomizationYaml, manifestYaml } from "./manifest-yaml";
-import { installMocks, settle, type MockSession } from "./mock-runtime";
+import type { MockSession } from "./mock-runtime";
 import { inputsByPlanUrn, planResources } from "./plan-resources";
 import { PLAN_FORMAT_VERSION, type Plan } from "./types";
 import { normalizeWire } from "./wire";
 import type { RenderRequest, WorkerFailure, WorkerMessage, WorkerResult } from "./worker-protocol";
+
+// Before anything loads @pulumi/pulumi (mock-runtime does): see deferred-modules.ts.
+deferUnusedModules();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { installMocks, settle } = require("./mock-runtime") as typeof import("./mock-runtime");
 
 const PROGRESS_INTERVAL_MS = 200;
 let session: MockSession | undefined;
