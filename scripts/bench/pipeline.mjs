@@ -41,5 +41,7 @@ process.stdout.write(
     diffBytes,
     parentPeakRssBytes: process.resourceUsage().maxRSS * 1024,
     workerPeakRssBytes: rendered.map((r) => r.peakRssBytes),
+    parentCpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+    workerCpuMs: rendered.map((r) => r.cpuMs),
   })}\n`,
 );

@@ -53,16 +53,18 @@ export function printReport(report) {
   row("  … and its YAML (serializeObjects)", (e) => cell(e.envs.prod.overlay.buildAndYaml));
   row("  kubectl kustomize, same overlay", (e) => (e.kubectl ? `${cell(e.kubectl)}: ${e.kubectl.ratio}× ${e.kubectl.identical ? "identical" : "MISMATCH"}` : undefined));
   for (const env of ["dev", "staging", "prod"]) row(`render ${env} (one worker)`, (e) => cell(e.envs[env].render.stats));
+  row("  worker CPU time (prod)", (e) => cell(e.envs.prod.render.workerCpu));
   row("check (prod)", (e) => cell(e.envs.prod.check));
   for (const d of Object.keys(es[0]?.diffs ?? {})) row(`diff ${d} (+ text)`, (e) => cell(e.diffs[d]));
   row("render --all (CLI)", (e) => cell(e.renderAllCli));
   row("render --all + check + diff", (e) => cell(e.pipeline.wall));
   row("  of which check / diff", (e) => `${ms(e.pipeline.check)} / ${ms(e.pipeline.diff)}`);
+  row("  CPU time, all processes", (e) => cell(e.pipeline.cpu));
   row("peak RSS: parent / largest worker", (e) => `${mib(e.pipeline.parentPeakRssBytes)} / ${mib(e.pipeline.workerPeakRssBytes)} MiB`);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
   const out = [
-    `stackplan bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}`,
+    `stackplan bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}; parallel CPU capacity ${m.parallelCapacityAtStart}× one core at start, ${m.parallelCapacityAtEnd}× at end`,
     `medians of ${report.options.runs} runs (renders and CLI: ${report.options.renderRuns}; kubectl: ${report.options.kubectlRuns}), min–max in brackets`,
     "",
     line(["", ...es.map((e) => `N = ${e.services}`)]),

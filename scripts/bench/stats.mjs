@@ -1,4 +1,5 @@
 /** Timing helpers of the bench: several runs, median and spread, and the machine they ran on. */
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 
@@ -35,6 +36,21 @@ export async function timedAsync(runs, fn, { warmup = 0 } = {}) {
 }
 
 export const mib = (bytes) => Math.round(bytes / 1024 / 1024);
+
+/**
+ * How much parallel CPU the machine gives right now: a CPU-bound loop alone, then one per core at
+ * once; on a shared machine (another tenant busy) `cores` may deliver less than `cores` × one.
+ */
+export function parallelCapacity() {
+  const loop = "let x = 0; for (let i = 0; i < 3e8; i++) x += i % 7;";
+  const run = (n) => {
+    const t = performance.now();
+    const procs = Array.from({ length: n }, () => spawn(process.execPath, ["-e", loop], { stdio: "ignore" }));
+    return Promise.all(procs.map((p) => new Promise((resolve) => p.on("exit", resolve)))).then(() => performance.now() - t);
+  };
+  const cores = os.availableParallelism();
+  return run(1).then((one) => run(cores).then((all) => Math.round(((cores * one) / all) * 10) / 10));
+}
 
 /** The machine, as the figures need it: CPU model, cores, memory, Node version. */
 export function machine() {

@@ -63,11 +63,13 @@ export function measureKubectl(kubectl, overlay, workDir, runs) {
 export async function measureRender(project, env, runs) {
   let last;
   let peak = 0;
+  const cpu = [];
   const stats = await timedAsync(runs, async () => {
     last = await renderEnv(project, env);
     peak = Math.max(peak, last.peakRssBytes);
+    cpu.push(last.cpuMs);
   });
-  return { stats, plan: last.plan, resources: last.plan.resources.length, manifests: last.manifests.length, workerPeakRssBytes: peak };
+  return { stats, workerCpu: summarize(cpu), plan: last.plan, resources: last.plan.resources.length, manifests: last.manifests.length, workerPeakRssBytes: peak };
 }
 
 export function measureCheck(plan, runs) {
@@ -105,6 +107,7 @@ export function measurePipeline(root, out, runs) {
     render: phase("renderMs"),
     check: phase("checkMs"),
     diff: phase("diffMs"),
+    cpu: summarize(reports.map((x) => x.parentCpuMs + x.workerCpuMs.reduce((a, b) => a + b, 0))),
     parentPeakRssBytes: Math.max(...reports.map((x) => x.parentPeakRssBytes)),
     workerPeakRssBytes: Math.max(...reports.flatMap((x) => x.workerPeakRssBytes)),
     workersPeakRssSumBytes: Math.max(...reports.map((x) => x.workerPeakRssBytes.reduce((a, b) => a + b, 0))),

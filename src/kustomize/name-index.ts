@@ -51,6 +51,21 @@ export class NameIndex {
     }
   }
 
+  /** After `resmap.list.push(r)`. */
+  appended(r: Resource): void {
+    this.position.set(r, this.resmap.list.length - 1);
+    this.index(r);
+  }
+
+  /** After `resmap.list[i] = r` took the place of `old`. */
+  replaced(old: Resource, r: Resource): void {
+    this.position.set(r, this.position.get(old)!);
+    for (const name of this.namesOf.get(old) ?? []) this.byName.get(name)?.delete(old);
+    this.namesOf.delete(old);
+    this.position.delete(old);
+    this.index(r);
+  }
+
   private rebuild(): void {
     this.byName.clear();
     this.namesOf.clear();

@@ -51,6 +51,8 @@ export interface RenderedEnv {
   readonly durationMs: number;
   /** Peak resident memory of the env's worker. */
   readonly peakRssBytes: number;
+  /** CPU time of the env's worker (user + system): what the render costs on an idle machine. */
+  readonly cpuMs: number;
   /** Absolute `<out>/<env>` when written. */
   readonly outDir?: string;
 }
@@ -100,6 +102,7 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
           warnings: [...warnings, ...r.warnings],
           durationMs: Date.now() - t0,
           peakRssBytes: r.peakRssBytes,
+          cpuMs: r.cpuMs,
           ...(outputs ? { outDir: outputs.dirs[i]! } : {}),
         };
         if (outputs && r.files) {

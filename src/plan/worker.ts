@@ -112,7 +112,9 @@ async function render(req: RenderRequest): Promise<WorkerResult> {
   const inputs = inputsByPlanUrn(session, req.revealSecrets ? { revealSecrets: true } : { maskLeaves: true });
   const { manifests, warnings } = buildManifests(plan, (r) => inputs.get(r.urn) ?? (r.inputs as Record<string, unknown>));
   const files = req.serialize ? outputFiles(plan, manifests) : undefined;
-  return { plan, manifests, warnings, peakRssBytes: process.resourceUsage().maxRSS * 1024, ...(files ? { files } : {}) };
+  const usage = process.resourceUsage();
+  const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
+  return { plan, manifests, warnings, peakRssBytes: usage.maxRSS * 1024, cpuMs, ...(files ? { files } : {}) };
 }
 
 process.on("uncaughtException", (err) => void finish({ type: "failed", failure: describeFailure(err) }));
