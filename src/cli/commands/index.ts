@@ -10,6 +10,8 @@ import { registerReview } from "./review";
 import { registerRules } from "./rules";
 import { registerMaxPods } from "./max-pods";
 import { registerBuild } from "./build";
+import { registerCi } from "./ci";
+import { registerPromote } from "./promote";
 import { registerSpec } from "./spec";
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
@@ -25,4 +27,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerCheck,
   registerCost,
   registerRules,
+  registerPromote,
+  registerCi,
 ];
