@@ -3,6 +3,7 @@
  * env), then per env a collapsible diff and the policy findings. Sized to stay under GitHub's
  * comment limit: each env's diff gets an equal share and says what it cut.
  */
+import type { Locator } from "../check/locate";
 import { markdownReport } from "../check/report/markdown";
 import { summarize } from "../check/types";
 import { formatMarkdown } from "../diff/format-markdown";
@@ -12,7 +13,8 @@ import type { CiResult } from "./ci";
 
 const COMMENT_BUDGET = 60_000;
 
-export function ciMarkdown(r: CiResult): string {
+/** `locate` maps a finding of an env's check to its values file and line, for links in the comment. */
+export function ciMarkdown(r: CiResult, locate?: (check: NonNullable<CiResult["envs"][number]["check"]>) => Locator | undefined): string {
   const failing = r.envs.filter((e) => e.check && !summarize(e.check).passed);
   const changes = r.envs.reduce((n, e) => n + changeCount(e.diff), 0);
   const verdict = failing.length ? `:x: mandatory policy violations in ${failing.map((e) => `\`${e.env}\``).join(", ")}` : ":white_check_mark: policies pass";
@@ -35,7 +37,10 @@ export function ciMarkdown(r: CiResult): string {
     out.push("", `<details${failing.includes(e) || e.diff.summary.replace + e.diff.summary.delete > 0 ? " open" : ""}>`, `<summary><b>${e.env}</b>: ${changeCount(e.diff)} change${changeCount(e.diff) === 1 ? "" : "s"}${e.check ? `, ${policyCell(e.check)}` : ""}</summary>`, "");
     out.push(formatMarkdown(e.diff, { maxChars: Math.max(2_000, share) }).trimEnd());
     if (e.cost && e.cost.changes.length > 0) out.push("", costDeltaMarkdown(e.cost).trimEnd());
-    if (e.check) out.push("", markdownReport(e.check, {}).trimEnd());
+    if (e.check) {
+      const locator = locate?.(e.check);
+      out.push("", markdownReport(e.check, locator ? { locate: locator } : {}).trimEnd());
+    }
     out.push("", "</details>");
   }
   return `${out.join("\n")}\n`;

@@ -48,7 +48,7 @@ export function registerCi(program: Command, ctx: CommandContext): void {
     const result = await runCi(project, { base, today, render: { timeoutMs: parseTimeout(opts.timeout) } });
     const checks = result.envs.map((e) => e.check).filter((c): c is CheckResult => c !== undefined);
     const locators = new Map<CheckResult, Locator>(result.envs.filter((e) => e.check && e.after).map((e) => [e.check!, valuesLocator(project, e.after!)]));
-    writeFileAtomic(path.join(out, CI_OUTPUTS.report), ciMarkdown(result));
+    writeFileAtomic(path.join(out, CI_OUTPUTS.report), ciMarkdown(result, (c) => locators.get(c)));
     writeFileAtomic(path.join(out, CI_OUTPUTS.sarif), renderReport(checks, "sarif", { version: toolVersion(), locators }));
     writeFileAtomic(path.join(out, CI_OUTPUTS.junit), renderReport(checks, "junit", { version: toolVersion(), locators }));
     const lines = [`stackplan ci: compared with ${base} (merge base ${result.mergeBase.slice(0, 12)})`];
