@@ -17,16 +17,18 @@ import { registerSpec } from "./spec";
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
 
 export const COMMANDS: readonly RegisterCommand[] = [
+  // The daily work, in the order of the pipeline …
+  registerReview,
+  registerRender,
+  registerDiff,
+  registerCheck,
+  registerCost,
+  registerPromote,
+  registerCi,
+  // … then the tools behind it.
   registerSpec,
   registerSchema,
   registerBuild,
-  registerRender,
-  registerDiff,
-  registerReview,
-  registerMaxPods,
-  registerCheck,
-  registerCost,
   registerRules,
-  registerPromote,
-  registerCi,
+  registerMaxPods,
 ];
