@@ -113,7 +113,7 @@ class Reader {
   /** The block node whose first line is the current one, at indentation `ind`. */
   private node(ind: number): FastNode {
     const content = this.lines[this.i]!.slice(ind);
-    if (content === "-" || content.startsWith("- ")) return this.seq(ind);
+    if (isDash(content)) return this.seq(ind);
     if (entryKey(content)) return this.map(ind);
     // A flow collection or scalar on its own line.
     const lineNo = this.i + 1;
@@ -124,19 +124,24 @@ class Reader {
     return value as FastNode;
   }
 
+  /** The next line of a block at indentation `ind` (without it), or undefined where the block ends. */
+  private next(ind: number): string | undefined {
+    this.skipBlank();
+    if (this.i >= this.lines.length) return undefined;
+    const line = this.lines[this.i]!;
+    const at = indentOf(line);
+    if (at < ind || (at === 0 && isMarker(line))) return undefined;
+    if (at > ind) bail();
+    return line.slice(ind);
+  }
+
   private map(ind: number): FastMap {
     const pairs: (readonly [FastScalar, FastNode | null])[] = [];
     const seen = new Set<string>();
     const line0 = this.i + 1;
     for (;;) {
-      this.skipBlank();
-      if (this.i >= this.lines.length) break;
-      const line = this.lines[this.i]!;
-      const at = indentOf(line);
-      if (at < ind || (at === 0 && isMarker(line))) break;
-      if (at > ind) bail();
-      const content = line.slice(ind);
-      if (content === "-" || content.startsWith("- ")) break; // a sequence at the parent's indentation
+      const content = this.next(ind);
+      if (content === undefined || isDash(content)) break; // a dash: a sequence at the parent's indentation
       const entry = entryKey(content);
       if (!entry) bail();
       const lineNo = this.i + 1;
@@ -153,20 +158,14 @@ class Reader {
     const items: (FastNode | null)[] = [];
     const line0 = this.i + 1;
     for (;;) {
-      this.skipBlank();
-      if (this.i >= this.lines.length) break;
-      const line = this.lines[this.i]!;
-      const at = indentOf(line);
-      if (at < ind || (at === 0 && isMarker(line))) break;
-      if (at > ind) bail();
-      const content = line.slice(ind);
-      if (!(content === "-" || content.startsWith("- "))) break;
+      const content = this.next(ind);
+      if (content === undefined || !isDash(content)) break;
       const rest = content.slice(1);
       const offset = indentOf(rest);
       const item = rest.slice(offset);
       if (item === "" || item.startsWith("#")) {
         items.push(this.value(ind, "", this.i + 1, false));
-      } else if (item === "-" || item.startsWith("- ")) {
+      } else if (isDash(item)) {
         bail();
       } else if (entryKey(item)) {
         // A compact mapping: its keys line up with the first one, after the dash.
@@ -196,7 +195,7 @@ class Reader {
       if (at > ind) return this.node(at);
       // `key:` followed by a sequence at the key's own indentation.
       const content = next.slice(at);
-      if (inMap && at === ind && (content === "-" || content.startsWith("- "))) return this.seq(ind);
+      if (inMap && at === ind && isDash(content)) return this.seq(ind);
       return null;
     }
     const value = inlineValue(v, lineNo);
@@ -246,6 +245,11 @@ class Reader {
     const text = body.join("\n") + (strip ? "" : "\n");
     return { kind: "scalar", line: lineNo, style: "literal", text };
   }
+}
+
+/** A sequence entry: `-` alone or followed by a space. */
+function isDash(content: string): boolean {
+  return content === "-" || content.startsWith("- ");
 }
 
 function isMarker(line: string): boolean {
