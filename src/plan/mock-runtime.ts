@@ -7,6 +7,7 @@
  * One program per process: the Pulumi runtime is a process-wide singleton.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { SIG_KEY } from "./wire";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const rpc = require("@pulumi/pulumi/runtime/rpc") as {
   deserializeProperties(struct: { toJavaScript(): Record<string, unknown> }): Record<string, unknown>;
@@ -178,11 +179,21 @@ function wireInputs(req: RegisterRequest): Record<string, unknown> {
  */
 function fastRegister(monitor: MockMonitor, req: RegisterRequest, cb: RegisterCallback): void {
   const answer = async () => {
-    const inputs = rpc.deserializeProperties(req.getObject() ?? { toJavaScript: () => ({}) });
-    // As the SDK awaits the mocks' newResource: the same number of turns before the answer.
-    const { state } = await { state: req.getCustom() === false ? {} : inputs };
+    const struct = req.getObject() ?? { toJavaScript: () => ({}) };
+    const custom = req.getCustom() !== false;
     const urn = monitor.newUrn(req.getParent(), req.getType(), req.getName());
-    const serializedState = await rpc.serializeProperties("", state);
+    let serializedState: Record<string, unknown>;
+    if (!custom) serializedState = await {};
+    else if (!hasSignature(struct.toJavaScript())) {
+      // Plain data (no secret, resource reference, output value or asset) comes back from
+      // deserializeProperties → serializeProperties as it went in: skip the round trip.
+      serializedState = await struct.toJavaScript();
+    } else {
+      const inputs = rpc.deserializeProperties(struct);
+      // As the SDK awaits the mocks' newResource: the same number of turns before the answer.
+      const { state } = await { state: inputs };
+      serializedState = await rpc.serializeProperties("", state);
+    }
     monitor.resources.set(urn, { urn, id: null, state: serializedState });
     const response = new resproto.RegisterResourceResponse();
     response.setUrn(urn);
@@ -195,6 +206,15 @@ function fastRegister(monitor: MockMonitor, req: RegisterRequest, cb: RegisterCa
     (response) => cb(null, response),
     (err: unknown) => cb(err, undefined),
   );
+}
+
+/** Whether a wire value holds a signed object (secret, resource reference, output value, asset). */
+function hasSignature(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(hasSignature);
+  if (v === null || typeof v !== "object") return false;
+  if (SIG_KEY in v) return true;
+  for (const k in v) if (hasSignature((v as Record<string, unknown>)[k])) return true;
+  return false;
 }
 
 /** Stands in for `Struct.fromJavaScript(value)` where only `toJavaScript()` is read back. */
