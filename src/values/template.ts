@@ -51,7 +51,7 @@ export function renderTemplates(values: Values, env: Record<string, unknown>, lo
     if (root === "env") {
       let cur: unknown = env;
       for (const p of rest) {
-        if (!isPlainObject(cur) || !(p in cur)) fail(from, unknownName(parts, "env", Object.keys(env)));
+        if (!isPlainObject(cur) || !Object.hasOwn(cur, p)) fail(from, unknownName(parts, "env", Object.keys(env)));
         cur = (cur as Record<string, unknown>)[p];
       }
       return cur;
@@ -59,7 +59,7 @@ export function renderTemplates(values: Values, env: Record<string, unknown>, lo
     let cur: unknown = values;
     const at: Seg[] = [];
     for (const p of rest) {
-      if (cur === null || typeof cur !== "object" || !(p in (cur as object))) {
+      if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, p)) {
         fail(from, unknownName(parts, formatPath(["values", ...at]), cur !== null && typeof cur === "object" ? Object.keys(cur) : []));
       }
       at.push(Array.isArray(cur) ? Number(p) : p);
@@ -81,7 +81,7 @@ export function renderTemplates(values: Values, env: Record<string, unknown>, lo
     try {
       ast = hbs.parse(s);
     } catch (err) {
-      fail(path, `invalid template ${JSON.stringify(s)}: ${firstLine((err as Error).message)}`);
+      fail(path, `invalid template ${JSON.stringify(s)}: ${parseErrorText((err as Error).message)}`);
     }
     for (const stmt of ast!.body) {
       if (stmt.type !== "MustacheStatement") continue;
@@ -161,6 +161,19 @@ class TemplateFailure extends Error {
 function unknownName(parts: readonly string[], where: string, known: readonly string[]): string {
   const list = known.length ? `; ${where} has: ${known.slice(0, 12).join(", ")}${known.length > 12 ? ", …" : ""}` : "";
   return `unknown template name ${JSON.stringify(parts.join("."))}${list}`;
+}
+
+/**
+ * Handlebars' parse errors span four lines (headline, the template, a caret, the tokens it
+ * expected); say what was found where, on one line.
+ */
+function parseErrorText(message: string): string {
+  const lines = message.split("\n");
+  const caret = lines[2]?.indexOf("^") ?? -1;
+  const got = /got '([^']+)'\s*$/.exec(lines[3] ?? "")?.[1];
+  if (!lines[0]!.startsWith("Parse error") || caret < 0 || got === undefined) return firstLine(message);
+  const what = got === "EOF" ? "the end of the template" : got === "CLOSE" ? '"}}"' : got === "INVALID" ? "an invalid token" : got;
+  return `unexpected ${what} at character ${caret + 1}`;
 }
 
 function firstLine(s: string): string {

@@ -11,39 +11,55 @@ import { readYamlStream } from "../yaml/read";
 
 export type ParsedPatch = { readonly type: "smp"; readonly docs: KObject[] } | { readonly type: "json6902"; readonly ops: Operation[] };
 
-/** Content decides the type: a list of operations is JSON 6902, mappings are strategic merge patches. */
-export function parsePatchText(text: string, where: Omit<Problem, "message">, requireJson = false): ParsedPatch {
+/** What a kustomization field accepts: `patches` either kind, the deprecated fields one each. */
+export type PatchKind = "any" | "smp" | "json6902";
+
+/**
+ * Content decides the type: a list of operations is JSON 6902, mappings are strategic merge
+ * patches. `where` is the kustomization entry; `source` the patch file when the patch is one
+ * (named in every message, and a YAML syntax error points at its own line).
+ */
+export function parsePatchText(text: string, where: Omit<Problem, "message">, kind: PatchKind = "any", source?: string): ParsedPatch {
+  const fail = (message: string): never => {
+    throw new InputError({ ...where, message: source ? `${source}: ${message}` : message });
+  };
   const trimmed = text.trim();
-  if (trimmed === "") throw new InputError({ ...where, message: "empty patch: expected a strategic merge patch or a JSON 6902 list of operations" });
+  if (trimmed === "") fail("empty patch: expected a strategic merge patch or a JSON 6902 list of operations");
   let docs;
   try {
-    docs = readYamlStream(trimmed, where.file ?? "patch");
+    // Leading blank lines stay: a syntax error's line is a line of the file.
+    docs = readYamlStream(text.trimEnd(), source ?? where.file ?? "patch");
   } catch (err) {
-    if (err instanceof InputError) throw new InputError({ ...where, message: `malformed patch: ${err.problems[0]?.message ?? err.message}` });
-    throw err;
+    if (!(err instanceof InputError)) throw err;
+    const p = err.problems[0];
+    // A patch file's syntax error is at a line of that file; an inline patch's, within the entry.
+    if (source && p) throw new InputError({ ...p, message: `${p.message} (a patch named by ${where.path ?? "a patch entry"} in ${where.file})` });
+    fail(`malformed patch: ${p?.message ?? err.message}`);
   }
-  const values = docs.map((d) => d.value).filter((v) => v !== null);
+  const values = docs!.map((d) => d.value).filter((v) => v !== null);
   if (values.length === 1 && Array.isArray(values[0])) {
+    if (kind === "smp") fail("expected a strategic merge patch (a mapping), got a list; JSON 6902 patches go under patches or patchesJson6902 with a target");
     const ops = values[0] as unknown[];
     ops.forEach((op, i) => {
       if (!isObj(op) || typeof op.op !== "string" || typeof op.path !== "string") {
-        throw new InputError({ ...where, message: `malformed JSON 6902 patch: operation [${i}] needs "op" and "path", got ${JSON.stringify(op)}` });
+        fail(`malformed JSON 6902 patch: operation [${i}] needs "op" and "path", got ${JSON.stringify(op)}`);
       }
-      if (!["add", "remove", "replace", "move", "copy", "test"].includes(op.op)) {
-        throw new InputError({ ...where, message: `malformed JSON 6902 patch: operation [${i}] has unknown op ${JSON.stringify(op.op)}` });
+      const o = op as Record<string, unknown>;
+      if (!["add", "remove", "replace", "move", "copy", "test"].includes(o.op as string)) {
+        fail(`malformed JSON 6902 patch: operation [${i}] has unknown op ${JSON.stringify(o.op)}`);
       }
-      if ((op.op === "move" || op.op === "copy") && typeof op.from !== "string") {
-        throw new InputError({ ...where, message: `malformed JSON 6902 patch: operation [${i}] (${op.op}) needs "from"` });
+      if ((o.op === "move" || o.op === "copy") && typeof o.from !== "string") {
+        fail(`malformed JSON 6902 patch: operation [${i}] (${o.op}) needs "from"`);
       }
-      if ((op.op === "add" || op.op === "replace" || op.op === "test") && !("value" in op)) {
-        throw new InputError({ ...where, message: `malformed JSON 6902 patch: operation [${i}] (${op.op}) needs "value"` });
+      if ((o.op === "add" || o.op === "replace" || o.op === "test") && !("value" in o)) {
+        fail(`malformed JSON 6902 patch: operation [${i}] (${o.op}) needs "value"`);
       }
     });
     return { type: "json6902", ops: ops as Operation[] };
   }
-  if (requireJson) throw new InputError({ ...where, message: "malformed JSON 6902 patch: expected a list of operations" });
+  if (kind === "json6902") fail("malformed JSON 6902 patch: expected a list of operations");
   if (values.length === 0 || values.some((v) => !isObj(v))) {
-    throw new InputError({ ...where, message: "malformed patch: expected a strategic merge patch (a mapping) or a JSON 6902 list of operations" });
+    fail("malformed patch: expected a strategic merge patch (a mapping) or a JSON 6902 list of operations");
   }
   return { type: "smp", docs: values as KObject[] };
 }
