@@ -16,15 +16,15 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
   const program = new Command("stackplan")
     .description("Render, diff, check and promote Pulumi EKS platforms offline, GitOps style.")
     .version(toolVersion(), "-V, --version")
-    .showHelpAfterError("(run with --help for usage)")
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s) })
+    .showHelpAfterError("  (run with --help for usage)")
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError })
     .exitOverride();
   program.addHelpText(
     "after",
     "\nExit codes: 0 ok · 1 mandatory policy violation or changes under --exit-code · 2 bad usage or input · 3 internal error",
   );
   for (const register of COMMANDS) register(program, ctx);
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s) });
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError });
 
   try {
     await program.parseAsync([...argv], { from: "user" });
@@ -32,6 +32,11 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
   } catch (err) {
     return reportError(err, io);
   }
+}
+
+/** Usage errors look like every other message: `stackplan: unknown option '--bogus'`. */
+function outputError(text: string, write: (s: string) => void): void {
+  write(text.replace(/^error: /, "stackplan: "));
 }
 
 function reportError(err: unknown, io: CliIO): number {

@@ -21,7 +21,7 @@ export interface Project {
 
 const ProjectFile = z.looseObject({
   name: z.string().regex(/^[A-Za-z0-9_.-]+$/, "expected a Pulumi project name (letters, digits, _ . -)"),
-  runtime: z.union([z.string(), z.looseObject({ name: z.string() })]),
+  runtime: z.union([z.string(), z.looseObject({ name: z.string() })], { error: "expected the program's runtime: nodejs, or { name: nodejs, options: … }" }),
   main: z.string().optional(),
   stackConfigDir: z.string().optional(),
 });

@@ -80,7 +80,7 @@ export function loadStackConfig(project: Project, stack: string): StackConfig {
   const abs = stackFilePath(project, stack);
   const file = rel(project, abs);
   if (!STACK_NAME.test(stack)) {
-    throw new InputError({ message: `invalid env name ${JSON.stringify(stack)}: expected lowercase letters, digits and dashes` });
+    throw new InputError({ file: rel(project, project.stackConfigDir) || ".", message: `invalid env name ${JSON.stringify(stack)}: expected lowercase letters, digits and dashes (an env is a Pulumi.<env>.yaml here)` });
   }
   if (!fs.existsSync(abs)) {
     const known = knownStackNames(project);

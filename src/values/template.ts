@@ -21,9 +21,11 @@ export function renderTemplates(values: Values, env: Record<string, unknown>, lo
   const resolving: string[] = [];
   const problems: Problem[] = [];
 
-  const fail = (path: readonly Seg[], message: string): never => {
-    throw new TemplateFailure({ ...locateAt(path), path: formatPath(path), message });
+  const fail = (path: readonly Seg[], message: string, cycle?: string): never => {
+    throw new TemplateFailure({ ...locateAt(path), path: formatPath(path), message }, cycle);
   };
+  // One cycle is one problem, however many of its members the walk reaches.
+  const cyclesSeen = new Set<string>();
 
   /** The value at `path` of the templated tree, rendering strings on demand. */
   const resolveString = (s: string, path: readonly Seg[]): unknown => {
@@ -31,8 +33,9 @@ export function renderTemplates(values: Values, env: Record<string, unknown>, lo
     const key = JSON.stringify(path);
     if (resolved.has(key)) return resolved.get(key);
     if (resolving.includes(key)) {
-      const cycle = [...resolving.slice(resolving.indexOf(key)), key].map((k) => formatPath(JSON.parse(k) as Seg[])).join(" → ");
-      fail(path, `template cycle: ${cycle}`);
+      const members = resolving.slice(resolving.indexOf(key));
+      const cycle = [...members, key].map((k) => formatPath(JSON.parse(k) as Seg[])).join(" → ");
+      fail(path, `template cycle: ${cycle}`, [...members].sort().join("|"));
     }
     resolving.push(key);
     try {
@@ -130,7 +133,8 @@ export function renderTemplates(values: Values, env: Record<string, unknown>, lo
       if (typeof v === "string") return resolveString(v, path);
     } catch (err) {
       if (err instanceof TemplateFailure) {
-        problems.push(err.problem);
+        if (err.cycle === undefined || !cyclesSeen.has(err.cycle)) problems.push(err.problem);
+        if (err.cycle !== undefined) cyclesSeen.add(err.cycle);
         return v;
       }
       throw err;
@@ -153,7 +157,11 @@ interface MustacheNode {
 }
 
 class TemplateFailure extends Error {
-  constructor(readonly problem: Problem) {
+  constructor(
+    readonly problem: Problem,
+    /** The members of a template cycle, sorted: the same cycle reached from another member. */
+    readonly cycle?: string,
+  ) {
     super(problem.message);
   }
 }
@@ -172,8 +180,8 @@ function parseErrorText(message: string): string {
   const caret = lines[2]?.indexOf("^") ?? -1;
   const got = /got '([^']+)'\s*$/.exec(lines[3] ?? "")?.[1];
   if (!lines[0]!.startsWith("Parse error") || caret < 0 || got === undefined) return firstLine(message);
-  const what = got === "EOF" ? "the end of the template" : got === "CLOSE" ? '"}}"' : got === "INVALID" ? "an invalid token" : got;
-  return `unexpected ${what} at character ${caret + 1}`;
+  const what = got === "EOF" ? "unexpected end of the template" : got === "CLOSE" ? 'unexpected "}}"' : got === "INVALID" ? "invalid token" : `unexpected ${got}`;
+  return `${what} at character ${caret + 1}`;
 }
 
 function firstLine(s: string): string {
