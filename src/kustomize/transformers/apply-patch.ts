@@ -65,7 +65,7 @@ export function parsePatchText(text: string, where: Omit<Problem, "message">, ki
 }
 
 /** Strategic merge of `patch` into the resource; a `$patch: delete` empties it. */
-export function applySmp(res: Resource, patch: KObject, where: Omit<Problem, "message">): void {
+export function applySmp(res: Resource, patch: KObject, where: Omit<Problem, "message">, source?: string): void {
   const id = res.curId();
   const name = metadataOf(res.obj).name;
   const kind = res.obj.kind;
@@ -76,7 +76,7 @@ export function applySmp(res: Resource, patch: KObject, where: Omit<Problem, "me
   } catch (err) {
     if (err instanceof InputError) {
       const p = err.problems[0]!;
-      throw new InputError({ ...where, message: `cannot apply the patch to ${describeId(id)}: ${p.path ? `${p.path}: ` : ""}${p.message}` });
+      throw new InputError({ ...where, message: `cannot apply the patch${source ? ` ${source}` : ""} to ${describeId(id)}: ${p.path ? `${p.path}: ` : ""}${p.message}` });
     }
     throw err;
   }
@@ -92,7 +92,7 @@ export function applySmp(res: Resource, patch: KObject, where: Omit<Problem, "me
   else meta.namespace = ns;
 }
 
-export function applyJson6902(res: Resource, ops: Operation[], where: Omit<Problem, "message">): void {
+export function applyJson6902(res: Resource, ops: Operation[], where: Omit<Problem, "message">, source?: string): void {
   res.storePreviousId();
   try {
     const doc = applyPatch(res.obj, clone(ops) as Operation[], true, true, false).newDocument as KObject;
@@ -100,7 +100,8 @@ export function applyJson6902(res: Resource, ops: Operation[], where: Omit<Probl
   } catch (err) {
     const e = err as { name?: string; message?: string; index?: number; operation?: Operation };
     const op = e.operation ? ` (${e.operation.op} ${e.operation.path})` : "";
-    throw new InputError({ ...where, message: `cannot apply the JSON 6902 patch to ${describeId(res.curId())}${op}: ${(e.message ?? String(err)).split("\n")[0]}` });
+    const patch = source ? `the JSON 6902 patch ${source}` : "the JSON 6902 patch";
+    throw new InputError({ ...where, message: `cannot apply ${patch} to ${describeId(res.curId())}${op}: ${(e.message ?? String(err)).split("\n")[0]}` });
   }
   setStringMap(res.obj, "annotations", stringMap(res.obj, "annotations"));
 }

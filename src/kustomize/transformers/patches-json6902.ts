@@ -13,6 +13,6 @@ export function patchesJson6902(ctx: Context): void {
     const source = entry.path !== undefined ? ctx.loader.show(ctx.loader.abs(entry.path)) : undefined;
     const parsed = parsePatchText(text, source ? ctx.kust.at(["patchesJson6902", i, "path"]) : where, "json6902", source);
     if (parsed.type !== "json6902") return;
-    for (const res of select(ctx, entry.target, i, "patchesJson6902")) applyJson6902(res, parsed.ops, where);
+    for (const res of select(ctx, entry.target, i, "patchesJson6902")) applyJson6902(res, parsed.ops, where, source);
   });
 }

@@ -18,7 +18,7 @@ export function patches(ctx: Context): void {
     if (parsed.type === "json6902") {
       if (!target) throw new InputError({ ...where, message: "must specify a target for a JSON 6902 patch" });
       const selected = select(ctx, target, i, "patches");
-      for (const res of selected) applyJson6902(res, parsed.ops, where);
+      for (const res of selected) applyJson6902(res, parsed.ops, where, source);
       return;
     }
     if (target) {
@@ -29,10 +29,10 @@ export function patches(ctx: Context): void {
       for (const res of selected) {
         const p = { ...parsed.docs[0]! };
         p.apiVersion = apiVersionOf(res.curId());
-        applySmp(res, p, where);
+        applySmp(res, p, where, source);
       }
     } else {
-      for (const doc of parsed.docs) applySmp(patchTarget(ctx.resmap, doc, where), doc, where);
+      for (const doc of parsed.docs) applySmp(patchTarget(ctx.resmap, doc, where), doc, where, source);
     }
     ctx.resmap.compact();
   });
