@@ -95,7 +95,9 @@ export function applySmp(res: Resource, patch: KObject, where: Omit<Problem, "me
 export function applyJson6902(res: Resource, ops: Operation[], where: Omit<Problem, "message">, source?: string): void {
   res.storePreviousId();
   try {
-    const doc = applyPatch(res.obj, clone(ops) as Operation[], true, true, false).newDocument as KObject;
+    const doc = applyPatch(res.obj, clone(ops) as Operation[], true, true, false).newDocument as unknown;
+    // An operation on the whole document ("" path) may leave something that is no object at all.
+    if (!isObj(doc)) throw Object.assign(new Error(`the result is ${doc === null ? "null" : Array.isArray(doc) ? "a list" : typeof doc}, not a Kubernetes object`), { name: "Result" });
     res.obj = doc;
   } catch (err) {
     const e = err as { name?: string; message?: string; index?: number; operation?: Operation };
