@@ -98,8 +98,11 @@ export function recoverInterruptedSwap(dir: string): void {
   else fs.renameSync(old, dir);
 }
 
-/** Create `dir` (and parents); a path that exists as a file is an input error, not a crash. */
-export function ensureDirectory(dir: string): void {
+/**
+ * Create `dir` (and parents); a path that exists as a file is an input error, not a crash.
+ * Returns the directories it created, outermost first (to remove them again on failure).
+ */
+export function ensureDirectory(dir: string): string[] {
   let probe = path.resolve(dir);
   // Find the deepest existing ancestor to give a precise message.
   while (!fs.existsSync(probe)) {
@@ -121,6 +124,7 @@ export function ensureDirectory(dir: string): void {
       throw new InputError({ file: d, message: `cannot create the directory: ${(err as Error).message.replace(/^[A-Z]+: /, "").replace(/, mkdir .*$/, "")}` });
     }
   }
+  return missing;
 }
 
 /** Remove temporaries a killed process left next to `dir`. */
