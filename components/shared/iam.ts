@@ -14,8 +14,17 @@ export interface Statement {
   readonly Condition?: Record<string, Record<string, string | string[]>>;
 }
 
+export interface PolicyDocument {
+  readonly Version: "2012-10-17";
+  readonly Statement: readonly Statement[];
+}
+
+export function policyDocumentObject(statements: readonly Statement[]): PolicyDocument {
+  return { Version: "2012-10-17", Statement: statements };
+}
+
 export function policyDocument(statements: readonly Statement[]): string {
-  return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+  return JSON.stringify(policyDocumentObject(statements));
 }
 
 /** Trust policy letting an AWS service assume the role, optionally only for our account. */
@@ -32,18 +41,24 @@ export function serviceTrustPolicy(service: string, account?: string): string {
 
 /**
  * IRSA trust policy: the cluster's OIDC provider may assume the role for exactly one service
- * account (`system:serviceaccount:<namespace>:<name>`) with the STS audience.
+ * account (`system:serviceaccount:<namespace>:<name>`) with the STS audience. The issuer is its
+ * host and path; a leading `https://` is dropped.
  */
 export function irsaTrustPolicy(oidcProviderArn: string, oidcIssuer: string, namespace: string, serviceAccount: string): string {
-  return policyDocument([
+  return JSON.stringify(irsaTrustDocument(oidcProviderArn, oidcIssuer, namespace, serviceAccount));
+}
+
+export function irsaTrustDocument(oidcProviderArn: string, oidcIssuer: string, namespace: string, serviceAccount: string): PolicyDocument {
+  const host = oidcIssuer.replace(/^https:\/\//, "");
+  return policyDocumentObject([
     {
       Effect: "Allow",
       Principal: { Federated: oidcProviderArn },
       Action: "sts:AssumeRoleWithWebIdentity",
       Condition: {
         StringEquals: {
-          [`${oidcIssuer}:aud`]: "sts.amazonaws.com",
-          [`${oidcIssuer}:sub`]: `system:serviceaccount:${namespace}:${serviceAccount}`,
+          [`${host}:aud`]: "sts.amazonaws.com",
+          [`${host}:sub`]: `system:serviceaccount:${namespace}:${serviceAccount}`,
         },
       },
     },

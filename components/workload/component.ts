@@ -14,7 +14,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Manifest } from "../../src/manifests/types";
 import { withinComponent } from "../../src/program/component-error";
 import { logicalName, POD_KINDS, registerManifest } from "./register";
-import { irsaTrustPolicy, type IrsaRolePlan } from "./service-account";
+import { irsaTrustPolicy } from "../shared/iam";
+import type { IrsaRolePlan } from "./service-account";
 
 export const SERVICE_TYPE = "stackplan:workload:Service";
 export const NAMESPACE_TYPE = "stackplan:workload:Namespace";
@@ -137,7 +138,7 @@ function irsaResources(parent: pulumi.ComponentResource, irsa: IrsaArgs): { role
       description: `IRSA role of the ServiceAccount ${plan.namespace}/${plan.serviceAccount}`,
       assumeRolePolicy: pulumi
         .all([irsa.oidcProviderArn, irsa.oidcIssuer])
-        .apply(([arn, issuer]) => JSON.stringify(irsaTrustPolicy(arn, issuer, plan.namespace, plan.serviceAccount))),
+        .apply(([arn, issuer]) => irsaTrustPolicy(arn, issuer, plan.namespace, plan.serviceAccount)),
     },
     opts,
   );

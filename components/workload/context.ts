@@ -32,9 +32,3 @@ export function workloadContext(spec: EnvironmentSpec, facts: { readonly account
   };
 }
 
-/** The AWS partition of a region: ARNs differ in China and GovCloud. */
-export function awsPartition(region: string): string {
-  if (region.startsWith("cn-")) return "aws-cn";
-  if (region.startsWith("us-gov-")) return "aws-us-gov";
-  return "aws";
-}

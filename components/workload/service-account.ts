@@ -6,17 +6,12 @@
 import type { ResolvedService } from "../../src/spec/schema";
 import type { Manifest } from "../../src/manifests/types";
 import { InputError } from "../../src/util/errors";
-import { awsPartition, type WorkloadContext } from "./context";
+import { iamRoleArn } from "../shared/aws-names";
+import { IAM_ROLE_NAME_MAX, policyDocumentObject, type PolicyDocument } from "../shared/iam";
+import type { WorkloadContext } from "./context";
 import { serviceMetadata } from "./labels";
 
 export const IRSA_ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
-/** IAM role names are at most 64 characters. */
-export const MAX_ROLE_NAME = 64;
-
-export interface PolicyDocument {
-  readonly Version: "2012-10-17";
-  readonly Statement: readonly Record<string, unknown>[];
-}
 
 export interface IrsaRolePlan {
   readonly service: string;
@@ -32,10 +27,10 @@ export interface IrsaRolePlan {
 export function irsaRole(name: string, svc: ResolvedService, ctx: WorkloadContext): IrsaRolePlan | undefined {
   if (!svc.aws) return undefined;
   const roleName = `${ctx.clusterName}-${name}`;
-  if (roleName.length > MAX_ROLE_NAME) {
+  if (roleName.length > IAM_ROLE_NAME_MAX) {
     throw new InputError({
       path: `services.${name}.aws`,
-      message: `the IRSA role name ${JSON.stringify(roleName)} (<cluster>-<service>) has ${roleName.length} characters; IAM allows ${MAX_ROLE_NAME}: shorten the cluster or the service name`,
+      message: `the IRSA role name ${JSON.stringify(roleName)} (<cluster>-<service>) has ${roleName.length} characters; IAM allows ${IAM_ROLE_NAME_MAX}: shorten the cluster or the service name`,
     });
   }
   const statements = svc.aws.statements.map((s) => ({ Effect: s.effect, Action: [...s.actions], Resource: [...s.resources] }));
@@ -44,33 +39,9 @@ export function irsaRole(name: string, svc: ResolvedService, ctx: WorkloadContex
     namespace: svc.namespace,
     serviceAccount: name,
     roleName,
-    roleArn: `arn:${awsPartition(ctx.region)}:iam::${ctx.account}:role/${roleName}`,
-    inlinePolicy: statements.length ? { Version: "2012-10-17", Statement: statements } : undefined,
+    roleArn: iamRoleArn(ctx.region, ctx.account, roleName),
+    inlinePolicy: statements.length ? policyDocumentObject(statements) : undefined,
     managedPolicyArns: [...svc.aws.managedPolicyArns],
-  };
-}
-
-/**
- * Trust policy of an IRSA role: web identities from the cluster's OIDC provider, for one
- * ServiceAccount (`sub`) and for STS only (`aud`). `issuer` is the host and path, no scheme.
- */
-export function irsaTrustPolicy(oidcProviderArn: string, issuer: string, namespace: string, serviceAccount: string): PolicyDocument {
-  const host = issuer.replace(/^https:\/\//, "");
-  return {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { Federated: oidcProviderArn },
-        Action: "sts:AssumeRoleWithWebIdentity",
-        Condition: {
-          StringEquals: {
-            [`${host}:aud`]: "sts.amazonaws.com",
-            [`${host}:sub`]: `system:serviceaccount:${namespace}:${serviceAccount}`,
-          },
-        },
-      },
-    ],
   };
 }
 

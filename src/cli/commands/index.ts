@@ -10,19 +10,25 @@ import { registerReview } from "./review";
 import { registerRules } from "./rules";
 import { registerMaxPods } from "./max-pods";
 import { registerBuild } from "./build";
+import { registerCi } from "./ci";
+import { registerPromote } from "./promote";
 import { registerSpec } from "./spec";
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
 
 export const COMMANDS: readonly RegisterCommand[] = [
+  // The daily work, in the order of the pipeline …
+  registerReview,
+  registerRender,
+  registerDiff,
+  registerCheck,
+  registerCost,
+  registerPromote,
+  registerCi,
+  // … then the tools behind it.
   registerSpec,
   registerSchema,
   registerBuild,
-  registerRender,
-  registerDiff,
-  registerReview,
-  registerMaxPods,
-  registerCheck,
-  registerCost,
   registerRules,
+  registerMaxPods,
 ];

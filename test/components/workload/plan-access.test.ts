@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   imageReference,
-  irsaTrustPolicy,
   namespaceManifest,
   planNamespace,
   planService,
   planWorkloads,
   serviceLabels,
 } from "../../../components/workload/index";
+import { irsaTrustDocument } from "../../../components/shared/iam";
 import { ctx, SERVICE_LABELS, svc, WORKER } from "./fixtures";
 
 const worker = WORKER;
@@ -49,7 +49,7 @@ describe("IRSA", () => {
 
   it("trusts the cluster's OIDC provider for this ServiceAccount and STS only", () => {
     const arn = "arn:aws:iam::333333333333:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC";
-    expect(irsaTrustPolicy(arn, "https://oidc.eks.us-east-1.amazonaws.com/id/ABC", "shop", "worker")).toEqual({
+    expect(irsaTrustDocument(arn, "https://oidc.eks.us-east-1.amazonaws.com/id/ABC", "shop", "worker")).toEqual({
       Version: "2012-10-17",
       Statement: [
         {
