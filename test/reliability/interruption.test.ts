@@ -2,13 +2,14 @@
  * Interruption (issue 9): `render --all` killed midway — SIGTERM or SIGKILL of the CLI process
  * while its workers run, or SIGKILL while it stages the outputs — leaves the previous output
  * byte for byte, its workers do not outlive it, and whatever temporaries a SIGKILL leaves do not
- * break the next run, which cleans them up.
+ * break the next run, which cleans them up. On the small fixture project (test/fixtures/plan/shop):
+ * the same render engine, a quicker program.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { snapshot } from "../bad-inputs/corpus";
-import { copyExampleProject } from "../helpers/temp-project";
+import { copyFixture } from "../plan/helpers";
 import { childrenOf, isAlive, run, start, waitFor } from "./spawn";
 
 const linux = process.platform === "linux";
@@ -21,14 +22,14 @@ const temporaries = () => Object.keys(snapshot(out)).filter((f) => isTemporary(f
 const lasting = () => Object.fromEntries(Object.entries(snapshot(out)).filter(([f]) => !isTemporary(f)));
 
 beforeAll(async () => {
-  root = copyExampleProject();
+  root = copyFixture();
   out = path.join(root, "rendered");
   const first = await run(["render", "--all"], { cwd: root });
   expect(first.code, first.stderr).toBe(0);
   previous = snapshot(out);
   // The next render differs from the previous one: a mix of old and new would show.
-  const dev = path.join(root, "overlays/dev/values.yaml");
-  fs.writeFileSync(dev, fs.readFileSync(dev, "utf8").replace("cart: { replicas: 1 }", "cart: { replicas: 2 }"));
+  const dev = path.join(root, "stacks/Pulumi.dev.yaml");
+  fs.writeFileSync(dev, fs.readFileSync(dev, "utf8").replace("fixture-shop:replicas: 1", "fixture-shop:replicas: 2"));
 }, 120_000);
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -74,7 +75,7 @@ describe.skipIf(!linux)("interrupted renders", () => {
     expect(temporaries()).toEqual([]);
     const now = snapshot(out);
     expect(Object.keys(now).sort()).toEqual(Object.keys(previous).sort());
-    expect(now["dev/manifests/deployment-shop-cart.yaml"]).not.toBe(previous["dev/manifests/deployment-shop-cart.yaml"]);
+    expect(now["dev/manifests/deployment-shop-web.yaml"]).not.toBe(previous["dev/manifests/deployment-shop-web.yaml"]);
     expect(now["prod/plan.json"]).toBe(previous["prod/plan.json"]);
   });
 });

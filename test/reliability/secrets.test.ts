@@ -3,7 +3,7 @@
  * secret (`secure:` stack config behind a service env `pulumiSecret`), secretGenerator literals
  * and files of a kustomization, a Secret manifest's stringData and data — never appear, in plain
  * text, base64 or hex, in anything stackplan writes or prints: the plan and manifests, diffs,
- * check reports, cost, review, spec, build, logs and error messages. `--reveal-secrets` shows
+ * check reports, cost, review, spec, build and logs (error messages: the bad-input corpus). `--reveal-secrets` shows
  * them in manifests only (which also proves the search would find them).
  */
 import * as fs from "node:fs";
@@ -81,21 +81,14 @@ beforeAll(async () => {
   await cli(["spec", "--env", "prod"]);
   await cli(["rules", "--pack-config", "prod"]);
   await cli(["build", "k"]);
-  // Failures quote what they found: never a secret.
-  plant("overlays/base/manifests/bad-secret.yaml", () => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: bad\n  namespace: shop\ndata:\n  token: ${LITERAL}!\n`);
-  await cli(["render", "--env", "dev", "--out", "failed-out"], "invalid Secret data");
-  fs.rmSync(path.join(root, "overlays/base/manifests/bad-secret.yaml"));
-  plant("overlays/dev/kustomization.yaml", () => `secretGenerator:\n  - name: db\n    namespace: shop\n    literals: ["=${LITERAL}"]\n`);
-  await cli(["render", "--env", "dev", "--out", "failed-out"], "invalid secret literal");
-  fs.rmSync(path.join(root, "overlays/dev/kustomization.yaml"));
+  // Error messages are covered by the bad-input corpus (manifest-secret-value-not-shown,
+  // kustomization-secret-literal-not-shown): their exact expected messages hold no secret.
 }, 180_000);
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe("secrets never in plain text", () => {
-  it("ran every command (the failures on purpose)", () => {
+  it("ran every command", () => {
     expect(outputs["review --out out (stdout)"]).toContain("Policy checks:");
-    expect(outputs["invalid Secret data (stderr)"]).toMatch(/^stackplan: overlays\/base\/manifests\/bad-secret\.yaml: Secret shop\/bad: data\.token: /);
-    expect(outputs["invalid secret literal (stderr)"]).toMatch(/^stackplan: overlays\/dev\/kustomization\.yaml:\d+:\d+: secretGenerator\[0\]\.literals\[0\]: invalid literal source/);
     expect(outputs["build k (stdout)"]).toContain("password: '[secret]'");
   });
 
@@ -105,7 +98,7 @@ describe("secrets never in plain text", () => {
     for (const [file, text] of Object.entries(files)) expect(leaks(text), file).toEqual([]);
   });
 
-  it("keeps them out of everything printed: diffs, reports, cost, review, spec, build, logs, errors", () => {
+  it("keeps them out of everything printed: diffs, reports, cost, review, spec, build, logs", () => {
     for (const [what, text] of Object.entries(outputs)) expect(leaks(text), what).toEqual([]);
   });
 
