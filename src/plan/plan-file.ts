@@ -3,12 +3,11 @@
  * another version, hand-edited or truncated. Its shape is checked before any command walks it,
  * and every problem names the file, the JSON path and the line, as for the YAML inputs.
  */
-import * as fs from "node:fs";
 import { z } from "zod";
 import { ENV_CLASSES } from "../project/stack-config";
 import { policySpec } from "../spec/policy";
 import { InputError } from "../util/errors";
-import { parseYaml } from "../util/yaml-file";
+import { parseYaml, readInputFile } from "../util/yaml-file";
 import { zodProblems } from "../util/zod-problems";
 import { PLAN_FORMAT_VERSION, type Plan } from "./types";
 
@@ -52,14 +51,7 @@ const planFile = z.looseObject({
 
 /** Read and check a plan file; `shown` is how messages name it. */
 export function readPlanFile(file: string, shown: string = file): Plan {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such plan file" : code === "EISDIR" ? "is a directory; expected a plan.json file" : `cannot read the plan: ${(err as Error).message}`;
-    throw new InputError({ file: shown, message: why });
-  }
+  const text = readInputFile(file, shown, { missing: "no such plan file", directory: "is a directory; expected a plan.json file" });
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -70,15 +70,18 @@ function recursiveAlias(doc: Document.Parsed): { source: string; range: [number,
 
 /** Read and parse a YAML file. `shownAs` is the name used in messages. */
 export function readYamlFile(absPath: string, shownAs: string = absPath): YamlFile {
-  let text: string;
+  return parseYaml(readInputFile(absPath, shownAs, { missing: "file not found", directory: "is a directory, expected a YAML file" }), shownAs);
+}
+
+/** A user's file as text; a missing file, a directory or an unreadable one is an InputError. */
+export function readInputFile(absPath: string, shownAs: string, say: { readonly missing: string; readonly directory: string }): string {
   try {
-    text = fs.readFileSync(absPath, "utf8");
+    return fs.readFileSync(absPath, "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory, expected a YAML file" : (err as Error).message;
+    const why = code === "ENOENT" ? say.missing : code === "EISDIR" ? say.directory : (err as Error).message;
     throw new InputError({ file: shownAs, message: why });
   }
-  return parseYaml(text, shownAs);
 }
 
 /** Line and column of the deepest node along `path` (1-based), or undefined for an empty document. */
