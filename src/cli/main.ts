@@ -41,7 +41,9 @@ function outputError(text: string, write: (s: string) => void): void {
 
 function reportError(err: unknown, io: CliIO): number {
   if (err instanceof CommanderError) {
-    if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return EXIT.ok;
+    if (err.code === "commander.helpDisplayed" || err.code === "commander.version") return EXIT.ok;
+    // `help [command]` exits 0; no command at all prints the help to stderr as a usage error.
+    if (err.code === "commander.help") return err.exitCode === 0 ? EXIT.ok : EXIT.input;
     if (err.code === "commander.executeSubCommandAsync") return EXIT.ok;
     // Commander has already printed the message.
     return EXIT.input;

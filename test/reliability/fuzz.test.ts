@@ -25,6 +25,7 @@ import { loadProject } from "../../src/project/project";
 import { loadStackConfig } from "../../src/project/stack-config";
 import { InputError } from "../../src/util/errors";
 import { loadEnvironment } from "../../src/values/load";
+import { runCli } from "../helpers/cli";
 import { copyExampleProject, REPO_ROOT } from "../helpers/temp-project";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0) || undefined;
@@ -259,6 +260,30 @@ describe("fuzz: kustomize build of random small trees", () => {
       runs(200),
     );
     expect([...seen].sort()).toEqual(["input-error", "ok"]);
+  });
+});
+
+describe("fuzz: command lines", () => {
+  const TOKENS = ["spec", "schema", "max-pods", "rules", "build", "check", "cost", "diff", "--env", "dev", "qa", "DEV", "--json", "--plan", "plan.json", "nope.json", "--format", "json", "pdf", "--today", "2026-02-30", "2026-01-15", "--output", "out/report.txt", "overlays", "--markdown", "--pack-config", "m5.large", "m5.huge", "--max-eni", "0", "3", "k", "overlays/dev", "--from", "--to", "--root", "/nonexistent", "--bogus", "", "-", "--", "--verbose", "--exit-code", "--reveal-secrets", "--timeout", "-1"];
+  const renders = (args: string[]) =>
+    (["check", "cost"].includes(args[0]!) && (args.includes("--env") || args.includes("--all"))) ||
+    (args[0] === "diff" && args.some((a) => ["dev", "qa", "DEV", "k", "overlays", "overlays/dev", "-", "", "3", "0"].includes(a)));
+
+  it("exit 0, 1 or 2 with a one-line message, never a crash", async () => {
+    write(path.join(root, "plan.json"), fs.readFileSync(path.join(REPO_ROOT, "test/golden/render/dev/plan.json"), "utf8"));
+    write(path.join(root, "k", "kustomization.yaml"), "resources: [cm.yaml]\n");
+    write(path.join(root, "k", "cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 6 }), async (args) => {
+        fc.pre(!renders(args));
+        const r = await runCli(args, { cwd: root });
+        expect([0, 1, 2], `${args.join(" ")}: ${r.stderr}`).toContain(r.code);
+        expect(r.stderr).not.toMatch(/\n\s+at \S.*:\d+:\d+|stackplan: internal error/);
+        // A usage error is one message, or the help when no command was given.
+        if (r.code === 2) expect(r.stderr).toMatch(/^(stackplan: |Usage: stackplan )/);
+      }),
+      runs(150),
+    );
   });
 });
 
