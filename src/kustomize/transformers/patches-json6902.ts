@@ -10,8 +10,9 @@ export function patchesJson6902(ctx: Context): void {
     if (!entry.target?.name) throw new InputError({ ...where, message: "patchesJson6902 needs a target with a name" });
     if (entry.patch === undefined && entry.path === undefined) throw new InputError({ ...where, message: "must specify one of patch and path" });
     const text = entry.patch ?? ctx.loader.readFile(entry.path!, ctx.kust.at(["patchesJson6902", i, "path"])).toString("utf8");
-    const parsed = parsePatchText(text, entry.path ? { ...where, file: ctx.loader.show(ctx.loader.abs(entry.path)) } : where, true);
-    if (parsed.type !== "json6902") throw new Error("unreachable");
-    for (const res of select(ctx, entry.target, i, "patchesJson6902")) applyJson6902(res, parsed.ops, where);
+    const source = entry.path !== undefined ? ctx.loader.show(ctx.loader.abs(entry.path)) : undefined;
+    const parsed = parsePatchText(text, source ? ctx.kust.at(["patchesJson6902", i, "path"]) : where, "json6902", source);
+    if (parsed.type !== "json6902") return;
+    for (const res of select(ctx, entry.target, i, "patchesJson6902")) applyJson6902(res, parsed.ops, where, source);
   });
 }

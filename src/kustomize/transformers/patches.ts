@@ -12,12 +12,13 @@ export function patches(ctx: Context): void {
     if (entry.patch !== undefined && entry.path !== undefined) throw new InputError({ ...where, message: "patch and path can't be set at the same time" });
     if (entry.patch === undefined && entry.path === undefined) throw new InputError({ ...where, message: "must specify one of patch and path" });
     const text = entry.patch ?? ctx.loader.readFile(entry.path!, ctx.kust.at(["patches", i, "path"])).toString("utf8");
-    const parsed = parsePatchText(text, entry.path ? { ...where, file: ctx.loader.show(ctx.loader.abs(entry.path)) } : where);
+    const source = entry.path !== undefined ? ctx.loader.show(ctx.loader.abs(entry.path)) : undefined;
+    const parsed = parsePatchText(text, source ? ctx.kust.at(["patches", i, "path"]) : where, "any", source);
     const target = entry.target;
     if (parsed.type === "json6902") {
       if (!target) throw new InputError({ ...where, message: "must specify a target for a JSON 6902 patch" });
       const selected = select(ctx, target, i, "patches");
-      for (const res of selected) applyJson6902(res, parsed.ops, where);
+      for (const res of selected) applyJson6902(res, parsed.ops, where, source);
       return;
     }
     if (target) {
@@ -28,10 +29,10 @@ export function patches(ctx: Context): void {
       for (const res of selected) {
         const p = { ...parsed.docs[0]! };
         p.apiVersion = apiVersionOf(res.curId());
-        applySmp(res, p, where);
+        applySmp(res, p, where, source);
       }
     } else {
-      for (const doc of parsed.docs) applySmp(patchTarget(ctx.resmap, doc, where), doc, where);
+      for (const doc of parsed.docs) applySmp(patchTarget(ctx.resmap, doc, where), doc, where, source);
     }
     ctx.resmap.compact();
   });
