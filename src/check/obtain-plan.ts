@@ -7,8 +7,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { renderEnvs } from "../plan/render";
-import { policySpec } from "../spec/policy";
-import { PLAN_FORMAT_VERSION, type Plan } from "../plan/types";
+import { readPlanFile } from "../plan/plan-file";
+import type { Plan } from "../plan/types";
 import type { Project } from "../project/project";
 import { InputError } from "../util/errors";
 
@@ -56,19 +56,4 @@ export function obtainPlan(src: PlanSource): Plan {
   return readPlanFile(file, shown);
 }
 
-export function readPlanFile(file: string, shown: string = file): Plan {
-  let data: unknown;
-  try {
-    data = JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new InputError({ file: shown, message: e.code === "ENOENT" ? "no such plan file" : `not a JSON plan: ${e.message}` });
-  }
-  const p = data as Partial<Plan>;
-  if (p === null || typeof p !== "object" || p.formatVersion !== PLAN_FORMAT_VERSION || !Array.isArray(p.resources) || typeof p.env !== "object") {
-    throw new InputError({ file: shown, message: `not a stackplan plan (expected formatVersion ${PLAN_FORMAT_VERSION}, env and resources); re-render it with \`stackplan render\`` });
-  }
-  const policy = policySpec.safeParse(p.policy ?? {});
-  if (!policy.success) throw new InputError({ file: shown, path: "policy", message: `invalid policy settings: ${policy.error.issues.map((i) => i.message).join("; ")}` });
-  return { ...(p as Plan), policy: policy.data };
-}
+export { readPlanFile };

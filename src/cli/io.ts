@@ -10,8 +10,8 @@ export interface CliIO {
 
 export function processIO(): CliIO {
   return {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout: closable(process.stdout),
+    stderr: closable(process.stderr),
     isTTY: Boolean(process.stdout.isTTY),
     cwd: process.cwd(),
     env: process.env,
@@ -28,3 +28,24 @@ export const EXIT = {
   /** A bug in stackplan. */
   internal: 3,
 } as const;
+
+/**
+ * A writer for a process stream that a reader may close (`stackplan --help | head`): once the
+ * pipe is gone (EPIPE), later output is dropped quietly instead of crashing the process with an
+ * unhandled 'error' event. The command still finishes its work, so what it writes to disk stays
+ * whole; the exit code is its own.
+ */
+export function closable(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    closed = true;
+    // A reader that went away is not an error; anything else (a full disk) is said once, on stderr.
+    if (err.code !== "EPIPE" && err.code !== "ERR_STREAM_DESTROYED" && stream !== process.stderr && !process.stderr.destroyed) {
+      process.stderr.write(`stackplan: cannot write the output: ${err.message}\n`);
+    }
+  });
+  return (text) => {
+    if (closed || stream.destroyed) return;
+    stream.write(text);
+  };
+}

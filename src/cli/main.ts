@@ -16,15 +16,15 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
   const program = new Command("stackplan")
     .description("Render, diff, check and promote Pulumi EKS platforms offline, GitOps style.")
     .version(toolVersion(), "-V, --version")
-    .showHelpAfterError("(run with --help for usage)")
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s) })
+    .showHelpAfterError("  (run with --help for usage)")
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError })
     .exitOverride();
   program.addHelpText(
     "after",
     "\nExit codes: 0 ok · 1 mandatory policy violation or changes under --exit-code · 2 bad usage or input · 3 internal error",
   );
   for (const register of COMMANDS) register(program, ctx);
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s) });
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError });
 
   try {
     await program.parseAsync([...argv], { from: "user" });
@@ -34,9 +34,16 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
   }
 }
 
+/** Usage errors look like every other message: `stackplan: unknown option '--bogus'`. */
+function outputError(text: string, write: (s: string) => void): void {
+  write(text.replace(/^error: /, "stackplan: "));
+}
+
 function reportError(err: unknown, io: CliIO): number {
   if (err instanceof CommanderError) {
-    if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return EXIT.ok;
+    if (err.code === "commander.helpDisplayed" || err.code === "commander.version") return EXIT.ok;
+    // `help [command]` exits 0; no command at all prints the help to stderr as a usage error.
+    if (err.code === "commander.help") return err.exitCode === 0 ? EXIT.ok : EXIT.input;
     if (err.code === "commander.executeSubCommandAsync") return EXIT.ok;
     // Commander has already printed the message.
     return EXIT.input;

@@ -29,7 +29,11 @@ export function parseSource(spec: string, cwd: string, flag: string): PlanSource
     if (fs.existsSync(file) && file.endsWith(".json")) return { kind: "file", file, label: spec };
   }
   const m = REF_ENV.exec(spec);
-  if (m) return { kind: "ref", ref: m[1]!, env: m[2]!, label: spec };
+  if (m) {
+    // git would read "-…" as an option.
+    if (m[1]!.startsWith("-")) throw new InputError({ path: flag, message: `${JSON.stringify(spec)}: a git ref cannot start with "-"` });
+    return { kind: "ref", ref: m[1]!, env: m[2]!, label: spec };
+  }
   if (STACK_NAME.test(spec)) return { kind: "env", env: spec, label: spec };
   throw new InputError({
     message: `${flag} ${JSON.stringify(spec)}: expected an env name (prod), a rendered env directory holding plan.json (rendered/prod) or <git ref>:<env> (main:prod)`,

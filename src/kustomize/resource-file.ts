@@ -30,6 +30,10 @@ export function checked(v: unknown, file: string, path: string, line?: number): 
   if (typeof v.kind !== "string" || v.kind === "") missing.push("kind");
   const meta = v.metadata;
   if (!isObj(meta) || meta.name === undefined || meta.name === null || meta.name === "") missing.push("metadata.name");
+  else if (typeof meta.name === "object") {
+    // kustomize reads such an object as nameless too; say what is there.
+    throw new InputError({ ...where, message: `metadata.name: expected a string, got ${Array.isArray(meta.name) ? "a list" : "a mapping"}` });
+  }
   if (missing.length > 0) {
     throw new InputError({ ...where, message: `not a Kubernetes object: missing ${missing.join(", ")} (every resource needs apiVersion, kind and metadata.name)` });
   }

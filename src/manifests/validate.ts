@@ -177,7 +177,7 @@ export function schemaProblems(m: Manifest, errors: readonly SchemaError[]): Omi
     const segments = pointerSegments(m, pointer);
     const field = formatPath(segments);
     const path = field ? `${describeManifest(m)}: ${field}` : describeManifest(m);
-    const got = `got ${quote(getAt(m, segments))}`;
+    const got = isSecretValue(m, segments) ? "got a value not shown (Secret data)" : `got ${quote(getAt(m, segments))}`;
     for (const e of errs.filter((x) => x.keyword === "required")) {
       out.push({ path, message: `missing required field ${quote(e.params.missingProperty)}` });
     }
@@ -192,6 +192,11 @@ export function schemaProblems(m: Manifest, errors: readonly SchemaError[]): Omi
     else out.push({ path, message: `${rest[0]!.message ?? rest[0]!.keyword}, ${got}` });
   }
   return out;
+}
+
+/** A Secret's `data`/`stringData` values are never quoted: messages end up in CI logs. */
+function isSecretValue(m: Manifest, path: readonly (string | number)[]): boolean {
+  return m.kind === "Secret" && (path[0] === "data" || path[0] === "stringData");
 }
 
 /** JSON pointer → path segments, list indices as numbers. */

@@ -63,6 +63,7 @@ function gitTopLevel(dir: string): string {
 }
 
 function resolveCommit(top: string, ref: string): string {
+  if (ref.startsWith("-")) throw new InputError({ message: `invalid git ref ${JSON.stringify(ref)}: a ref cannot start with "-"` });
   try {
     return git(top, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
   } catch {

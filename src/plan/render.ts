@@ -128,7 +128,7 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
     if (!committed) {
       await Promise.allSettled(writes);
       for (const dir of staged.values()) fs.rmSync(dir, { recursive: true, force: true });
-      if (outputs?.created) removeIfEmpty(outputs.root);
+      for (const dir of [...(outputs?.created ?? [])].reverse()) removeIfEmpty(dir);
     }
   }
   return results as RenderedEnv[];
@@ -151,15 +151,14 @@ async function writeFiles(dir: string, files: readonly (readonly [string, string
 interface PlannedOutputs {
   readonly root: string;
   readonly dirs: readonly string[];
-  /** The out directory did not exist before this render. */
-  readonly created: boolean;
+  /** The directories this render created for its output (outermost first). */
+  readonly created: readonly string[];
 }
 
 /** Check the output paths before any work: `<out>` and `<out>/<env>` must be directories or absent. */
 function planOutputs(out: string, envs: readonly string[]): PlannedOutputs {
   const root = path.resolve(out);
-  const created = !fs.existsSync(root);
-  ensureDirectory(root);
+  const created = ensureDirectory(root);
   cleanStaleTemporaries(root);
   const dirs = envs.map((env) => {
     const dir = path.join(root, env);

@@ -117,6 +117,9 @@ async function render(req: RenderRequest): Promise<WorkerResult> {
   return { plan, manifests, warnings, peakRssBytes: usage.maxRSS * 1024, cpuMs, ...(files ? { files } : {}) };
 }
 
+// The parent is gone (killed, even with SIGKILL): nobody will read the result; stop now rather
+// than run a program that may never finish.
+process.on("disconnect", () => process.exit(1));
 process.on("uncaughtException", (err) => void finish({ type: "failed", failure: describeFailure(err) }));
 process.on("unhandledRejection", (err) => void finish({ type: "failed", failure: describeFailure(err) }));
 process.once("message", (req: RenderRequest) => {

@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { buildKustomization } from "../kustomize/index";
 import { rel } from "../project/project";
 import { readManifestDir } from "../manifests/read";
+import { originOf, setOrigin } from "../manifests/origin";
 import type { Manifest } from "../manifests/types";
 import { BASE_LAYER } from "../values/layers";
 import type { LoadedEnvironment } from "../values/load";
@@ -35,8 +36,25 @@ export function applyManifestOverlays(env: LoadedEnvironment, generated: readonl
   const injected = [...generated, ...baseRawManifests(env)];
   const kustomization = kustomizationFile(env);
   if (kustomization === undefined) return injected;
-  return buildKustomization(path.dirname(kustomization), {
+  const built = buildKustomization(path.dirname(kustomization), {
     injected,
     displayPath: (abs) => rel(env.project, abs),
   }) as Manifest[];
+  return keepOrigins(injected, built, rel(env.project, kustomization));
+}
+
+/**
+ * The build returns new objects: give each the origin of the manifest it came from (same kind,
+ * namespace and name) "through" the kustomization, or the kustomization itself (a generator's,
+ * a renamed one), so a later validation error still names a file.
+ */
+function keepOrigins(injected: readonly Manifest[], built: Manifest[], kustomization: string): Manifest[] {
+  const key = (m: Manifest) => `${m.kind}/${m.metadata?.namespace ?? ""}/${m.metadata?.name ?? ""}`;
+  const origins = new Map(injected.map((m) => [key(m), originOf(m)]));
+  for (const m of built) {
+    if (originOf(m) !== undefined) continue;
+    const from = origins.get(key(m));
+    setOrigin(m, from ? `${from}, through ${kustomization}` : kustomization);
+  }
+  return built;
 }

@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { z } from "zod";
-import { InputError } from "../util/errors";
+import { InputError, type Problem } from "../util/errors";
 import { readYamlFile } from "../util/yaml-file";
 import { zodProblems } from "../util/zod-problems";
 
@@ -21,7 +21,7 @@ export interface Project {
 
 const ProjectFile = z.looseObject({
   name: z.string().regex(/^[A-Za-z0-9_.-]+$/, "expected a Pulumi project name (letters, digits, _ . -)"),
-  runtime: z.union([z.string(), z.looseObject({ name: z.string() })]),
+  runtime: z.union([z.string(), z.looseObject({ name: z.string() })], { error: "expected the program's runtime: nodejs, or { name: nodejs, options: … }" }),
   main: z.string().optional(),
   stackConfigDir: z.string().optional(),
 });
@@ -47,9 +47,14 @@ export function loadProject(rootOrStart: string): Project {
   const file = "Pulumi.yaml";
   const y = readYamlFile(path.join(root, file), file);
   const parsed = ProjectFile.safeParse(y.value);
-  if (!parsed.success) throw new InputError(zodProblems(parsed.error, y), `${file} is not a valid Pulumi project file:`);
+  if (!parsed.success) throw invalidFile(zodProblems(parsed.error, y), `${file} is not a valid Pulumi project file:`);
   const stackConfigDir = path.resolve(root, parsed.data.stackConfigDir ?? ".");
   return { root, name: parsed.data.name, stackConfigDir, overlaysDir: path.join(root, "overlays") };
+}
+
+/** One problem is one line (`file:line:col: path: message`); several get the headline. */
+export function invalidFile(problems: readonly Problem[], headline: string): InputError {
+  return new InputError(problems, problems.length > 1 ? headline : undefined);
 }
 
 /** Path relative to the project root, for messages and outputs (always with forward slashes). */

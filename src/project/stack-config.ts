@@ -8,9 +8,9 @@ import * as path from "node:path";
 import { z } from "zod";
 import { compareStrings } from "../util/stable-json";
 import { InputError } from "../util/errors";
-import { readYamlFile } from "../util/yaml-file";
+import { locate, readYamlFile, type YamlFile } from "../util/yaml-file";
 import { zodProblems } from "../util/zod-problems";
-import { rel, type Project } from "./project";
+import { invalidFile, rel, type Project } from "./project";
 import { REGION_PATTERN } from "./regions";
 
 export const ENV_CLASSES = ["development", "staging", "production"] as const;
@@ -80,7 +80,7 @@ export function loadStackConfig(project: Project, stack: string): StackConfig {
   const abs = stackFilePath(project, stack);
   const file = rel(project, abs);
   if (!STACK_NAME.test(stack)) {
-    throw new InputError({ message: `invalid env name ${JSON.stringify(stack)}: expected lowercase letters, digits and dashes` });
+    throw new InputError({ file: rel(project, project.stackConfigDir) || ".", message: `invalid env name ${JSON.stringify(stack)}: expected lowercase letters, digits and dashes (an env is a Pulumi.<env>.yaml here)` });
   }
   if (!fs.existsSync(abs)) {
     const known = knownStackNames(project);
@@ -91,8 +91,28 @@ export function loadStackConfig(project: Project, stack: string): StackConfig {
   }
   const y = readYamlFile(abs, file);
   const parsed = StackFile.safeParse(y.value ?? {}, { reportInput: true });
-  if (!parsed.success) throw new InputError(zodProblems(parsed.error, y), `${file} is not a valid stackplan stack file:`);
+  if (!parsed.success) throw invalidFile(zodProblems(parsed.error, y), `${file} is not a valid stackplan stack file:`);
+  checkSecureValues(parsed.data.config, y);
   return parseStackConfig(stack, parsed.data.config, file);
+}
+
+/**
+ * A `secure:` value is ciphertext written by `pulumi config set --secret`: exactly
+ * `{ secure: <non-empty string> }`. Anything else would be handed to the program as plain config
+ * and could end up in clear in a manifest; the message never quotes the value.
+ */
+function checkSecureValues(config: Record<string, unknown>, y: YamlFile): void {
+  for (const [key, value] of Object.entries(config)) {
+    if (value === null || typeof value !== "object" || Array.isArray(value) || !("secure" in value)) continue;
+    if (SecureValue.safeParse(value).success) continue;
+    const pos = locate(y, ["config", key]);
+    throw new InputError({
+      file: y.file,
+      ...(pos ? { line: pos.line, column: pos.column } : {}),
+      path: `config.${key}`,
+      message: "expected a secure value { secure: <ciphertext> } as `pulumi config set --secret` writes it (a non-empty string and no other keys)",
+    });
+  }
 }
 
 /**
@@ -102,10 +122,7 @@ export function loadStackConfig(project: Project, stack: string): StackConfig {
 export function parseStackConfig(stack: string, config: Record<string, unknown>, file: string): StackConfig {
   const parsed = StackFile.shape.config.safeParse(config, { reportInput: true });
   if (!parsed.success) {
-    throw new InputError(
-      zodProblems(parsed.error, (p) => ({ file, ...(p.length ? {} : {}) }), config),
-      `${file} is not a valid stackplan stack file:`,
-    );
+    throw invalidFile(zodProblems(parsed.error, () => ({ file }), config), `${file} is not a valid stackplan stack file:`);
   }
   const cfg = parsed.data;
   const secureKeys = Object.keys(config).filter((k) => SecureValue.safeParse(config[k]).success).sort(compareStrings);

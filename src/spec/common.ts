@@ -34,4 +34,8 @@ export type MetricTier = z.infer<typeof metricTier>;
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "expected a real calendar date");
+  // Round-trip: Date.parse takes 2026-02-30 for March 2.
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+  }, "expected a real calendar date");

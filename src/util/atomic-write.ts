@@ -14,13 +14,29 @@ const OLD_SUFFIX = ".stackplan-old";
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const dir = path.dirname(file);
   ensureDirectory(dir);
+  if (isDirectory(file)) throw new InputError({ file, message: "is a directory; expected a file to write" });
   const tmp = path.join(dir, `.stackplan-tmp-${path.basename(file)}-${process.pid}-${uniq()}`);
   try {
     fs.writeFileSync(tmp, content);
     fs.renameSync(tmp, file);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
-    throw err;
+    throw writeError(err, file);
+  }
+}
+
+/** A file system refusal (permissions, a full disk) is the user's to fix: exit 2, not a crash. */
+function writeError(err: unknown, file: string): unknown {
+  const e = err as NodeJS.ErrnoException;
+  if (typeof e?.code !== "string" || !e.code.startsWith("E")) return err;
+  return new InputError({ file, message: `cannot write: ${e.code === "EACCES" || e.code === "EPERM" ? "permission denied" : e.code === "ENOSPC" ? "no space left on the device" : e.message}` });
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -82,8 +98,11 @@ export function recoverInterruptedSwap(dir: string): void {
   else fs.renameSync(old, dir);
 }
 
-/** Create `dir` (and parents); a path that exists as a file is an input error, not a crash. */
-export function ensureDirectory(dir: string): void {
+/**
+ * Create `dir` (and parents); a path that exists as a file is an input error, not a crash.
+ * Returns the directories it created, outermost first (to remove them again on failure).
+ */
+export function ensureDirectory(dir: string): string[] {
   let probe = path.resolve(dir);
   // Find the deepest existing ancestor to give a precise message.
   while (!fs.existsSync(probe)) {
@@ -94,7 +113,18 @@ export function ensureDirectory(dir: string): void {
   if (fs.existsSync(probe) && !fs.statSync(probe).isDirectory()) {
     throw new InputError({ file: probe, message: "exists and is not a directory; expected an output directory" });
   }
-  fs.mkdirSync(dir, { recursive: true });
+  // One level at a time: Node's recursive mkdir never returns for a path under /proc.
+  const missing: string[] = [];
+  for (let d = path.resolve(dir); d !== probe && d !== path.dirname(d); d = path.dirname(d)) missing.unshift(d);
+  for (const d of missing) {
+    try {
+      fs.mkdirSync(d);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "EEXIST" && isDirectory(d)) continue;
+      throw new InputError({ file: d, message: `cannot create the directory: ${(err as Error).message.replace(/^[A-Z]+: /, "").replace(/, mkdir .*$/, "")}` });
+    }
+  }
+  return missing;
 }
 
 /** Remove temporaries a killed process left next to `dir`. */

@@ -7,6 +7,15 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
+/**
+ * `obj[key] = value` that stays an own property for every key: a `__proto__` key read from a
+ * YAML file would otherwise set the object's prototype and silently vanish.
+ */
+export function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
 export function deepClone<T>(v: T): T {
   return structuredClone(v);
 }

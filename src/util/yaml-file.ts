@@ -3,7 +3,7 @@
  * a problem anywhere later can point at `file:line:col` and the YAML path.
  */
 import * as fs from "node:fs";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, Schema, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, Schema, visit, type Document, type Node } from "yaml";
 import { InputError, type Problem } from "./errors";
 import { parseFastYaml, type FastNode } from "./fast-yaml";
 
@@ -108,6 +108,11 @@ export function parseWithLibrary(text: string, file: string): YamlFile {
     });
     throw new InputError(problems.slice(0, 1));
   }
+  const recursive = recursiveAlias(doc);
+  if (recursive) {
+    const { line, col } = lineCounter.linePos(recursive.range[0]);
+    throw new InputError({ file, line, column: col, message: `invalid YAML: alias *${recursive.source} refers to a node that contains it (a recursive structure)` });
+  }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
@@ -117,17 +122,37 @@ export function parseWithLibrary(text: string, file: string): YamlFile {
   return { file, doc, lineCounter, value };
 }
 
+/** An alias inside the node it refers to: toJS would build a cyclic value no merge survives. */
+function recursiveAlias(doc: Document.Parsed): { source: string; range: [number, number, number] } | undefined {
+  let found: { source: string; range: [number, number, number] } | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      const target = alias.resolve(doc) as Node | undefined;
+      const [start, end] = target?.range ?? [0, -1];
+      if (alias.range && alias.range[0] >= start && alias.range[1] <= end) {
+        found = { source: alias.source, range: alias.range };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
 /** Read and parse a YAML file. `shownAs` is the name used in messages. */
 export function readYamlFile(absPath: string, shownAs: string = absPath): YamlFile {
-  let text: string;
+  return parseYaml(readInputFile(absPath, shownAs, { missing: "file not found", directory: "is a directory, expected a YAML file" }), shownAs);
+}
+
+/** A user's file as text; a missing file, a directory or an unreadable one is an InputError. */
+export function readInputFile(absPath: string, shownAs: string, say: { readonly missing: string; readonly directory: string }): string {
   try {
-    text = fs.readFileSync(absPath, "utf8");
+    return fs.readFileSync(absPath, "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory, expected a YAML file" : (err as Error).message;
+    const why = code === "ENOENT" ? say.missing : code === "EISDIR" ? say.directory : (err as Error).message;
     throw new InputError({ file: shownAs, message: why });
   }
-  return parseYaml(text, shownAs);
 }
 
 /** Line and column of the deepest node along `path` (1-based), or undefined for an empty document. */

@@ -44,7 +44,9 @@ export function zodProblems(
       }
       continue;
     }
-    problems.push({ ...locator(path), path: formatPath(path), message: describe(issue, getAt(value, path), path.length > 0 || value !== undefined) });
+    const at = getAt(value, path);
+    const message = path.length === 0 && (at === null || at === undefined) && issue.code === "invalid_type" ? `the file is empty; expected ${article(issue.expected)}` : describe(issue, at, path.length > 0 || value !== undefined);
+    problems.push({ ...locator(path), path: formatPath(path), message });
   }
   return dedupe(problems);
 }
@@ -89,7 +91,7 @@ function describe(issue: Issue, value: unknown, present: boolean): string {
   switch (issue.code) {
     case "invalid_type":
       if (value === undefined) return `required: expected ${article(issue.expected)}`;
-      return `expected ${article(issue.expected)}, got ${typeName(value)} ${got}`;
+      return value === null ? `expected ${article(issue.expected)}, got null` : `expected ${article(issue.expected)}, got ${typeName(value)} ${got}`;
     case "invalid_value":
       return `expected one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(", ")}; got ${got}`;
     case "too_small":

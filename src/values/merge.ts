@@ -2,20 +2,20 @@
  * Helm's values merge: maps deep-merge, every other value (lists, scalars) replaces, and a
  * `null` in the overlay deletes the key. Layers are folded left to right, as `helm -f a -f b`.
  */
-import { isPlainObject } from "../util/plain";
+import { isPlainObject, setKey } from "../util/plain";
 
 export type Values = Record<string, unknown>;
 
 export function mergeValues(base: Values, overlay: Values): Values {
   const out: Values = {};
-  for (const [k, v] of Object.entries(base)) out[k] = v;
+  for (const [k, v] of Object.entries(base)) setKey(out, k, v);
   for (const [k, v] of Object.entries(overlay)) {
     if (v === null) {
       delete out[k];
-    } else if (isPlainObject(v) && isPlainObject(out[k])) {
-      out[k] = mergeValues(out[k] as Values, v);
+    } else if (isPlainObject(v) && Object.hasOwn(out, k) && isPlainObject(out[k])) {
+      setKey(out, k, mergeValues(out[k] as Values, v));
     } else {
-      out[k] = stripNulls(v);
+      setKey(out, k, stripNulls(v));
     }
   }
   return out;
@@ -30,6 +30,6 @@ export function mergeLayers(layers: readonly Values[]): Values {
 function stripNulls(v: unknown): unknown {
   if (!isPlainObject(v)) return v;
   const out: Values = {};
-  for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = stripNulls(x);
+  for (const [k, x] of Object.entries(v)) if (x !== null) setKey(out, k, stripNulls(x));
   return out;
 }

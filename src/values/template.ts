@@ -21,9 +21,11 @@ export function renderTemplates(values: Values, env: Record<string, unknown>, lo
   const resolving: string[] = [];
   const problems: Problem[] = [];
 
-  const fail = (path: readonly Seg[], message: string): never => {
-    throw new TemplateFailure({ ...locateAt(path), path: formatPath(path), message });
+  const fail = (path: readonly Seg[], message: string, cycle?: string): never => {
+    throw new TemplateFailure({ ...locateAt(path), path: formatPath(path), message }, cycle);
   };
+  // One cycle is one problem, however many of its members the walk reaches.
+  const cyclesSeen = new Set<string>();
 
   /** The value at `path` of the templated tree, rendering strings on demand. */
   const resolveString = (s: string, path: readonly Seg[]): unknown => {
@@ -31,8 +33,9 @@ export function renderTemplates(values: Values, env: Record<string, unknown>, lo
     const key = JSON.stringify(path);
     if (resolved.has(key)) return resolved.get(key);
     if (resolving.includes(key)) {
-      const cycle = [...resolving.slice(resolving.indexOf(key)), key].map((k) => formatPath(JSON.parse(k) as Seg[])).join(" → ");
-      fail(path, `template cycle: ${cycle}`);
+      const members = resolving.slice(resolving.indexOf(key));
+      const cycle = [...members, key].map((k) => formatPath(JSON.parse(k) as Seg[])).join(" → ");
+      fail(path, `template cycle: ${cycle}`, [...members].sort().join("|"));
     }
     resolving.push(key);
     try {
@@ -51,7 +54,7 @@ export function renderTemplates(values: Values, env: Record<string, unknown>, lo
     if (root === "env") {
       let cur: unknown = env;
       for (const p of rest) {
-        if (!isPlainObject(cur) || !(p in cur)) fail(from, unknownName(parts, "env", Object.keys(env)));
+        if (!isPlainObject(cur) || !Object.hasOwn(cur, p)) fail(from, unknownName(parts, "env", Object.keys(env)));
         cur = (cur as Record<string, unknown>)[p];
       }
       return cur;
@@ -59,7 +62,7 @@ export function renderTemplates(values: Values, env: Record<string, unknown>, lo
     let cur: unknown = values;
     const at: Seg[] = [];
     for (const p of rest) {
-      if (cur === null || typeof cur !== "object" || !(p in (cur as object))) {
+      if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, p)) {
         fail(from, unknownName(parts, formatPath(["values", ...at]), cur !== null && typeof cur === "object" ? Object.keys(cur) : []));
       }
       at.push(Array.isArray(cur) ? Number(p) : p);
@@ -81,7 +84,7 @@ export function renderTemplates(values: Values, env: Record<string, unknown>, lo
     try {
       ast = hbs.parse(s);
     } catch (err) {
-      fail(path, `invalid template ${JSON.stringify(s)}: ${firstLine((err as Error).message)}`);
+      fail(path, `invalid template ${JSON.stringify(s)}: ${parseErrorText((err as Error).message)}`);
     }
     for (const stmt of ast!.body) {
       if (stmt.type !== "MustacheStatement") continue;
@@ -130,7 +133,8 @@ export function renderTemplates(values: Values, env: Record<string, unknown>, lo
       if (typeof v === "string") return resolveString(v, path);
     } catch (err) {
       if (err instanceof TemplateFailure) {
-        problems.push(err.problem);
+        if (err.cycle === undefined || !cyclesSeen.has(err.cycle)) problems.push(err.problem);
+        if (err.cycle !== undefined) cyclesSeen.add(err.cycle);
         return v;
       }
       throw err;
@@ -153,7 +157,11 @@ interface MustacheNode {
 }
 
 class TemplateFailure extends Error {
-  constructor(readonly problem: Problem) {
+  constructor(
+    readonly problem: Problem,
+    /** The members of a template cycle, sorted: the same cycle reached from another member. */
+    readonly cycle?: string,
+  ) {
     super(problem.message);
   }
 }
@@ -161,6 +169,19 @@ class TemplateFailure extends Error {
 function unknownName(parts: readonly string[], where: string, known: readonly string[]): string {
   const list = known.length ? `; ${where} has: ${known.slice(0, 12).join(", ")}${known.length > 12 ? ", …" : ""}` : "";
   return `unknown template name ${JSON.stringify(parts.join("."))}${list}`;
+}
+
+/**
+ * Handlebars' parse errors span four lines (headline, the template, a caret, the tokens it
+ * expected); say what was found where, on one line.
+ */
+function parseErrorText(message: string): string {
+  const lines = message.split("\n");
+  const caret = lines[2]?.indexOf("^") ?? -1;
+  const got = /got '([^']+)'\s*$/.exec(lines[3] ?? "")?.[1];
+  if (!lines[0]!.startsWith("Parse error") || caret < 0 || got === undefined) return firstLine(message);
+  const what = got === "EOF" ? "unexpected end of the template" : got === "CLOSE" ? 'unexpected "}}"' : got === "INVALID" ? "invalid token" : `unexpected ${got}`;
+  return `${what} at character ${caret + 1}`;
 }
 
 function firstLine(s: string): string {

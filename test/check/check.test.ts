@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main";
 import { checkPlan } from "../../src/check/evaluate";
 import { renderReport, FORMATS } from "../../src/check/render-report";
@@ -89,6 +89,7 @@ describe("reports (golden files)", () => {
 
 describe("stackplan check", () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "stackplan-check-"));
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
   const io = () => {
     const out: string[] = [];
     const err: string[] = [];

@@ -81,7 +81,7 @@ const cases: Array<{ name: string; mutate: () => void; env?: string; message: st
   {
     name: "a stack file with a malformed account",
     mutate: () => edit("stacks/Pulumi.dev.yaml", (t) => t.replace('"111111111111"', "1111")),
-    message: /^stackplan: stacks\/Pulumi\.dev\.yaml is not a valid stackplan stack file:\n {2}stacks\/Pulumi\.dev\.yaml:\d+:\d+: config\["stackplan:account"\]: expected a string, got a number 1111\n$/,
+    message: /^stackplan: stacks\/Pulumi\.dev\.yaml:\d+:\d+: config\["stackplan:account"\]: expected a string, got a number 1111\n$/,
   },
   {
     name: "a reference to a node group that does not exist",

@@ -23,13 +23,20 @@ export function keyValues(args: GeneratorArgs, loader: Loader, at: (p: (string |
       if (line === "" || line.startsWith("#")) return;
       const eq = line.indexOf("=");
       const key = eq >= 0 ? line.slice(0, eq) : line;
-      if (!ENV_NAME.test(key)) throw new InputError({ ...where, message: `${p}:${n + 1}: invalid env variable name ${JSON.stringify(key)}` });
+      if (!ENV_NAME.test(key)) {
+        const shown = field === "secretGenerator" && eq < 0 ? " (the line is not shown: it may hold a secret)" : ` ${JSON.stringify(key)}`;
+        throw new InputError({ ...where, message: `${p}:${n + 1}: invalid env variable name${shown}` });
+      }
       pairs.push({ key, value: eq >= 0 ? line.slice(eq + 1) : "" });
     });
   });
   (args.literals ?? []).forEach((lit, i) => {
     const eq = lit.indexOf("=");
-    if (eq <= 0) throw new InputError({ ...at([field, index, "literals", i]), message: `invalid literal source ${JSON.stringify(lit)}, expected key=value` });
+    if (eq <= 0) {
+      // A secret literal is not quoted back: the value may be in it.
+      const shown = field === "secretGenerator" ? "" : ` ${JSON.stringify(lit)}`;
+      throw new InputError({ ...at([field, index, "literals", i]), message: `invalid literal source${shown}, expected key=value` });
+    }
     pairs.push({ key: lit.slice(0, eq), value: unquote(lit.slice(eq + 1)) });
   });
   (args.files ?? []).forEach((src, i) => {

@@ -12,45 +12,61 @@ import { readYamlStream } from "../yaml/read";
 
 export type ParsedPatch = { readonly type: "smp"; readonly docs: KObject[] } | { readonly type: "json6902"; readonly ops: Operation[] };
 
-/** Content decides the type: a list of operations is JSON 6902, mappings are strategic merge patches. */
-export function parsePatchText(text: string, where: Omit<Problem, "message">, requireJson = false): ParsedPatch {
+/** What a kustomization field accepts: `patches` either kind, the deprecated fields one each. */
+export type PatchKind = "any" | "smp" | "json6902";
+
+/**
+ * Content decides the type: a list of operations is JSON 6902, mappings are strategic merge
+ * patches. `where` is the kustomization entry; `source` the patch file when the patch is one
+ * (named in every message, and a YAML syntax error points at its own line).
+ */
+export function parsePatchText(text: string, where: Omit<Problem, "message">, kind: PatchKind = "any", source?: string): ParsedPatch {
+  const fail = (message: string): never => {
+    throw new InputError({ ...where, message: source ? `${source}: ${message}` : message });
+  };
   const trimmed = text.trim();
-  if (trimmed === "") throw new InputError({ ...where, message: "empty patch: expected a strategic merge patch or a JSON 6902 list of operations" });
+  if (trimmed === "") fail("empty patch: expected a strategic merge patch or a JSON 6902 list of operations");
   let docs;
   try {
-    docs = readYamlStream(trimmed, where.file ?? "patch");
+    // Leading blank lines stay: a syntax error's line is a line of the file.
+    docs = readYamlStream(text.trimEnd(), source ?? where.file ?? "patch");
   } catch (err) {
-    if (err instanceof InputError) throw new InputError({ ...where, message: `malformed patch: ${err.problems[0]?.message ?? err.message}` });
-    throw err;
+    if (!(err instanceof InputError)) throw err;
+    const p = err.problems[0];
+    // A patch file's syntax error is at a line of that file; an inline patch's, within the entry.
+    if (source && p) throw new InputError({ ...p, message: `${p.message} (a patch named by ${where.path ?? "a patch entry"} in ${where.file})` });
+    fail(`malformed patch: ${p?.message ?? err.message}`);
   }
-  const values = docs.map((d) => d.value).filter((v) => v !== null);
+  const values = docs!.map((d) => d.value).filter((v) => v !== null);
   if (values.length === 1 && Array.isArray(values[0])) {
+    if (kind === "smp") fail("expected a strategic merge patch (a mapping), got a list; JSON 6902 patches go under patches or patchesJson6902 with a target");
     const ops = values[0] as unknown[];
     ops.forEach((op, i) => {
       if (!isObj(op) || typeof op.op !== "string" || typeof op.path !== "string") {
-        throw new InputError({ ...where, message: `malformed JSON 6902 patch: operation [${i}] needs "op" and "path", got ${JSON.stringify(op)}` });
+        fail(`malformed JSON 6902 patch: operation [${i}] needs "op" and "path", got ${JSON.stringify(op)}`);
       }
-      if (!["add", "remove", "replace", "move", "copy", "test"].includes(op.op)) {
-        throw new InputError({ ...where, message: `malformed JSON 6902 patch: operation [${i}] has unknown op ${JSON.stringify(op.op)}` });
+      const o = op as Record<string, unknown>;
+      if (!["add", "remove", "replace", "move", "copy", "test"].includes(o.op as string)) {
+        fail(`malformed JSON 6902 patch: operation [${i}] has unknown op ${JSON.stringify(o.op)}`);
       }
-      if ((op.op === "move" || op.op === "copy") && typeof op.from !== "string") {
-        throw new InputError({ ...where, message: `malformed JSON 6902 patch: operation [${i}] (${op.op}) needs "from"` });
+      if ((o.op === "move" || o.op === "copy") && typeof o.from !== "string") {
+        fail(`malformed JSON 6902 patch: operation [${i}] (${o.op}) needs "from"`);
       }
-      if ((op.op === "add" || op.op === "replace" || op.op === "test") && !("value" in op)) {
-        throw new InputError({ ...where, message: `malformed JSON 6902 patch: operation [${i}] (${op.op}) needs "value"` });
+      if ((o.op === "add" || o.op === "replace" || o.op === "test") && !("value" in o)) {
+        fail(`malformed JSON 6902 patch: operation [${i}] (${o.op}) needs "value"`);
       }
     });
     return { type: "json6902", ops: ops as Operation[] };
   }
-  if (requireJson) throw new InputError({ ...where, message: "malformed JSON 6902 patch: expected a list of operations" });
+  if (kind === "json6902") fail("malformed JSON 6902 patch: expected a list of operations");
   if (values.length === 0 || values.some((v) => !isObj(v))) {
-    throw new InputError({ ...where, message: "malformed patch: expected a strategic merge patch (a mapping) or a JSON 6902 list of operations" });
+    fail("malformed patch: expected a strategic merge patch (a mapping) or a JSON 6902 list of operations");
   }
   return { type: "smp", docs: values as KObject[] };
 }
 
 /** Strategic merge of `patch` into the resource; a `$patch: delete` empties it. */
-export function applySmp(res: Resource, patch: KObject, where: Omit<Problem, "message">): void {
+export function applySmp(res: Resource, patch: KObject, where: Omit<Problem, "message">, source?: string): void {
   const id = res.curId();
   const name = metadataOf(res.obj).name;
   const kind = res.obj.kind;
@@ -61,7 +77,7 @@ export function applySmp(res: Resource, patch: KObject, where: Omit<Problem, "me
   } catch (err) {
     if (err instanceof InputError) {
       const p = err.problems[0]!;
-      throw new InputError({ ...where, message: `cannot apply the patch to ${describeId(id)}: ${p.path ? `${p.path}: ` : ""}${p.message}` });
+      throw new InputError({ ...where, message: `cannot apply the patch${source ? ` ${source}` : ""} to ${describeId(id)}: ${p.path ? `${p.path}: ` : ""}${p.message}` });
     }
     throw err;
   }
@@ -77,15 +93,18 @@ export function applySmp(res: Resource, patch: KObject, where: Omit<Problem, "me
   else meta.namespace = ns;
 }
 
-export function applyJson6902(res: Resource, ops: Operation[], where: Omit<Problem, "message">): void {
+export function applyJson6902(res: Resource, ops: Operation[], where: Omit<Problem, "message">, source?: string): void {
   res.storePreviousId();
   try {
-    const doc = applyPatch(res.obj, clone(ops) as Operation[], true, true, false).newDocument as KObject;
+    const doc = applyPatch(res.obj, clone(ops) as Operation[], true, true, false).newDocument as unknown;
+    // An operation on the whole document ("" path) may leave something that is no object at all.
+    if (!isObj(doc)) throw Object.assign(new Error(`the result is ${doc === null ? "null" : Array.isArray(doc) ? "a list" : typeof doc}, not a Kubernetes object`), { name: "Result" });
     res.obj = doc;
   } catch (err) {
     const e = err as { name?: string; message?: string; index?: number; operation?: Operation };
     const op = e.operation ? ` (${e.operation.op} ${e.operation.path})` : "";
-    throw new InputError({ ...where, message: `cannot apply the JSON 6902 patch to ${describeId(res.curId())}${op}: ${(e.message ?? String(err)).split("\n")[0]}` });
+    const patch = source ? `the JSON 6902 patch ${source}` : "the JSON 6902 patch";
+    throw new InputError({ ...where, message: `cannot apply ${patch} to ${describeId(res.curId())}${op}: ${(e.message ?? String(err)).split("\n")[0]}` });
   }
   setStringMap(res.obj, "annotations", stringMap(res.obj, "annotations"));
 }

@@ -1,7 +1,7 @@
 /** `patchesJson6902` (deprecated): a target (name required) and a JSON 6902 patch; runs after labels and annotations. */
 import { InputError } from "../../util/errors";
-import { applyJson6902, parsePatchText } from "./apply-patch";
 import { NameIndex } from "../name-index";
+import { applyJson6902, parsePatchText } from "./apply-patch";
 import type { Context } from "./context";
 import { select } from "./patches";
 
@@ -14,10 +14,11 @@ export function patchesJson6902(ctx: Context): void {
     if (!entry.target?.name) throw new InputError({ ...where, message: "patchesJson6902 needs a target with a name" });
     if (entry.patch === undefined && entry.path === undefined) throw new InputError({ ...where, message: "must specify one of patch and path" });
     const text = entry.patch ?? ctx.loader.readFile(entry.path!, ctx.kust.at(["patchesJson6902", i, "path"])).toString("utf8");
-    const parsed = parsePatchText(text, entry.path ? { ...where, file: ctx.loader.show(ctx.loader.abs(entry.path)) } : where, true);
-    if (parsed.type !== "json6902") throw new Error("unreachable");
+    const source = entry.path !== undefined ? ctx.loader.show(ctx.loader.abs(entry.path)) : undefined;
+    const parsed = parsePatchText(text, source ? ctx.kust.at(["patchesJson6902", i, "path"]) : where, "json6902", source);
+    if (parsed.type !== "json6902") return;
     const selected = select(ctx, entry.target, i, "patchesJson6902", index);
-    for (const res of selected) applyJson6902(res, parsed.ops, where);
+    for (const res of selected) applyJson6902(res, parsed.ops, where, source);
     index.touched(selected, { compact: false });
   });
 }

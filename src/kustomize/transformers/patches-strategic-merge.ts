@@ -12,8 +12,8 @@ export function patchesStrategicMerge(ctx: Context): void {
     const where = ctx.kust.at(["patchesStrategicMerge", i]);
     const inline = entry.includes("\n") || /^\s*[{\[]/.test(entry) || (!/\.(ya?ml|json)$/i.test(entry.trim()) && entry.includes(":"));
     const text = inline ? entry : ctx.loader.readFile(entry, where).toString("utf8");
-    const parsed = parsePatchText(text, inline ? where : { ...where, file: ctx.loader.show(ctx.loader.abs(entry)) });
-    if (parsed.type !== "smp") throw new Error("unreachable");
+    const parsed = parsePatchText(text, where, "smp", inline ? undefined : ctx.loader.show(ctx.loader.abs(entry)));
+    if (parsed.type !== "smp") return;
     applyTargetless(ctx, parsed.docs, where, index);
   });
 }

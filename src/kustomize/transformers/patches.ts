@@ -16,12 +16,13 @@ export function patches(ctx: Context): void {
     if (entry.patch !== undefined && entry.path !== undefined) throw new InputError({ ...where, message: "patch and path can't be set at the same time" });
     if (entry.patch === undefined && entry.path === undefined) throw new InputError({ ...where, message: "must specify one of patch and path" });
     const text = entry.patch ?? ctx.loader.readFile(entry.path!, ctx.kust.at(["patches", i, "path"])).toString("utf8");
-    const parsed = parsePatchText(text, entry.path ? { ...where, file: ctx.loader.show(ctx.loader.abs(entry.path)) } : where);
+    const source = entry.path !== undefined ? ctx.loader.show(ctx.loader.abs(entry.path)) : undefined;
+    const parsed = parsePatchText(text, source ? ctx.kust.at(["patches", i, "path"]) : where, "any", source);
     const target = entry.target;
     if (parsed.type === "json6902") {
       if (!target) throw new InputError({ ...where, message: "must specify a target for a JSON 6902 patch" });
       const selected = select(ctx, target, i, "patches", index);
-      for (const res of selected) applyJson6902(res, parsed.ops, where);
+      for (const res of selected) applyJson6902(res, parsed.ops, where, source);
       index.touched(selected, { compact: false });
       return;
     }
@@ -33,20 +34,20 @@ export function patches(ctx: Context): void {
       for (const res of selected) {
         const p = { ...parsed.docs[0]! };
         p.apiVersion = apiVersionOf(res.curId());
-        applySmp(res, p, where);
+        applySmp(res, p, where, source);
       }
       index.touched(selected, { compact: true });
     } else {
-      applyTargetless(ctx, parsed.docs, where, index);
+      applyTargetless(ctx, parsed.docs, where, index, source);
     }
   });
 }
 
 /** Target-less strategic merge patches, each on the one resource its own id names; then compaction. */
-export function applyTargetless(ctx: Context, docs: readonly KObject[], where: Omit<Problem, "message">, index: NameIndex): void {
+export function applyTargetless(ctx: Context, docs: readonly KObject[], where: Omit<Problem, "message">, index: NameIndex, source?: string): void {
   for (const doc of docs) {
     const res = patchTarget(ctx.resmap, doc, where, index);
-    applySmp(res, doc, where);
+    applySmp(res, doc, where, source);
     index.touched([res], { compact: false });
   }
   index.touched([], { compact: true });

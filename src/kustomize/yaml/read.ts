@@ -6,6 +6,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
 import { InputError } from "../../util/errors";
 import { parseFastYaml, type FastNode } from "../../util/fast-yaml";
+import { setKey } from "../../util/plain";
 import { resolvePlain } from "./scalar";
 
 export interface YamlDoc {
@@ -50,7 +51,7 @@ class FastConverter {
         if (v?.kind === "map") for (const [ak, av] of v.pairs) raw[ak.text] = av?.kind === "scalar" ? av.text : "";
         if (Object.keys(raw).length > 0) out[key] = raw;
       } else {
-        out[key] = this.value(v, depth + 1);
+        setKey(out, key, this.value(v, depth + 1));
       }
     }
     return out;
@@ -66,7 +67,7 @@ export function libraryStream(text: string, file: string): YamlDoc[] {
   for (const doc of list as Document.Parsed[]) {
     const err = doc.errors[0];
     if (err) {
-      const pos = err.linePos?.[0];
+      const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0]);
       throw new InputError({ file, ...(pos ? { line: pos.line, column: pos.col } : {}), message: `invalid YAML: ${err.message.split("\n")[0]}` });
     }
     if (doc.contents === null) continue;
@@ -154,13 +155,13 @@ class Converter {
         const raw = valueNode && isMap(valueNode) ? this.rawAnnotations(valueNode as Node & { items: { key: unknown; value: unknown }[] }) : {};
         if (Object.keys(raw).length > 0) out[key] = raw;
       } else {
-        out[key] = this.value(valueNode, depth + 1);
+        setKey(out, key, this.value(valueNode, depth + 1));
       }
     }
     for (const m of merges) {
       for (const src of Array.isArray(m) ? m : [m]) {
         if (src === null || typeof src !== "object" || Array.isArray(src)) this.fail(node, "merge key << expects a mapping or a list of mappings");
-        for (const [k, v] of Object.entries(src as Record<string, unknown>)) if (!(k in out)) out[k] = v;
+        for (const [k, v] of Object.entries(src as Record<string, unknown>)) if (!Object.hasOwn(out, k)) setKey(out, k, v);
       }
     }
     return out;
