@@ -47,7 +47,7 @@ const scalar = fc.oneof(
   fc.boolean(),
   fc.constant(null),
 );
-const key = fc.oneof(fc.constantFrom("a", "b", "metadata", "annotations", "name", "1", "true", "~", "<<", "a b", "k:v", "-k", "key"), fc.string({ minLength: 1, maxLength: 5 }));
+const key = fc.oneof(fc.constantFrom("a", "b", "metadata", "annotations", "name", "1", "true", "~", "<<", "a b", "k:v", "-k", "key", "__proto__"), fc.string({ minLength: 1, maxLength: 5 }));
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   v: fc.oneof({ depthSize: "small", withCrossShrink: true }, scalar, fc.array(tie("v"), { maxLength: 3 }), fc.dictionary(key, tie("v"), { maxKeys: 4 })),
 })).v;
