@@ -10,9 +10,9 @@ export function perDoubling(n1, t1, n2, t2) {
   return Math.round((t2 / t1) ** (1 / Math.log2(n2 / n1)) * 100) / 100;
 }
 
-/** Peak RSS of one pipeline run: the parent, the largest worker, and everything at once (at most 2 workers run together on 2 cores). */
+/** Peak RSS of one pipeline run: the parent, the largest worker, and an upper bound of everything at once (renderEnvs runs up to 1.5 workers per core). */
 function rss(p, cores) {
-  const concurrent = Math.min(cores, 3);
+  const concurrent = Math.min(Math.ceil(cores * 1.5), 3);
   return { parentMiB: mib(p.parentPeakRssBytes), workerMaxMiB: mib(p.workerPeakRssBytes), upperBoundAllMiB: mib(p.parentPeakRssBytes + concurrent * p.workerPeakRssBytes) };
 }
 
