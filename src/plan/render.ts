@@ -72,9 +72,6 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
   const outputs = opts.out ? planOutputs(opts.out, envs) : undefined;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? defaultConcurrency(), envs.length));
-  // Workers that fill every core run without V8's background threads (15 % off render --all of
-  // three envs on two cores); a worker with cores to spare keeps them (a lone render is faster).
-  const singleThreaded = concurrency >= os.availableParallelism();
   const results: (RenderedEnv | undefined)[] = new Array(envs.length);
   const failures: RenderError[] = [];
   const staged = new Map<number, string>();
@@ -95,7 +92,6 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
       try {
         const r = await runWorker({ ...request, serialize: Boolean(outputs) }, {
           timeoutMs,
-          singleThreaded,
           onProgress: (p) => event("running", p),
           ...(opts.signal ? { signal: opts.signal } : {}),
         });

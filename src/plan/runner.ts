@@ -21,11 +21,6 @@ export interface RunOptions {
   readonly onProgress?: (p: WorkerProgress) => void;
   /** Aborting kills the worker (Ctrl-C, or another env of `--all` failed). */
   readonly signal?: AbortSignal;
-  /**
-   * Run V8 without its background threads (garbage collection, compilation): when workers
-   * already keep every core busy, those threads only compete with the other workers.
-   */
-  readonly singleThreaded?: boolean;
 }
 
 /** A render that failed because of the program or its input: exit code 2, like any bad input. */
@@ -41,11 +36,11 @@ export class RenderError extends InputError {
 }
 
 /** How to start the worker: compiled (dist/) or, when stackplan runs from its sources, through the TS hook. */
-function workerEntry(singleThreaded: boolean): { file: string; execArgv: string[] } {
+function workerEntry(): { file: string; execArgv: string[] } {
   const js = path.join(__dirname, "worker.js");
-  const flags = [...profileArgs(process.env.STACKPLAN_CPU_PROF), ...(singleThreaded ? ["--single-threaded"] : [])];
-  if (fs.existsSync(js)) return { file: js, execArgv: flags };
-  return { file: path.join(__dirname, "worker.ts"), execArgv: [...flags, "--require", path.join(__dirname, "ts-hook.cjs")] };
+  const profile = profileArgs(process.env.STACKPLAN_CPU_PROF);
+  if (fs.existsSync(js)) return { file: js, execArgv: profile };
+  return { file: path.join(__dirname, "worker.ts"), execArgv: [...profile, "--require", path.join(__dirname, "ts-hook.cjs")] };
 }
 
 /** `STACKPLAN_CPU_PROF=<dir>`: each worker writes a V8 CPU profile there (node refuses --cpu-prof in NODE_OPTIONS). */
@@ -56,7 +51,7 @@ function profileArgs(dir: string | undefined): string[] {
 const OUTPUT_TAIL = 4000;
 
 export function runWorker(req: RenderRequest, opts: RunOptions): Promise<WorkerResult> {
-  const entry = workerEntry(opts.singleThreaded ?? false);
+  const entry = workerEntry();
   const profiling = Boolean(process.env.STACKPLAN_CPU_PROF);
   return new Promise<WorkerResult>((resolve, reject) => {
     const child = fork(entry.file, [], {
