@@ -60,16 +60,36 @@ export function namespacePolicies(ns: string, ctx: WorkloadContext): Manifest[] 
   ];
 }
 
+/** Who lets whom in, read once per set of services: caller name, or caller namespace → callees. */
+interface CalleeIndex {
+  readonly byCaller: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly byNamespace: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+const calleeIndexes = new WeakMap<WorkloadContext["services"], CalleeIndex>();
+
+function calleeIndex(services: WorkloadContext["services"]): CalleeIndex {
+  let idx = calleeIndexes.get(services);
+  if (!idx) {
+    const byCaller = new Map<string, Set<string>>();
+    const byNamespace = new Map<string, Set<string>>();
+    const add = (m: Map<string, Set<string>>, k: string, t: string) => (m.get(k) ?? m.set(k, new Set()).get(k)!).add(t);
+    for (const [t, svc] of Object.entries(services)) {
+      for (const caller of svc.allowFrom.services) add(byCaller, caller, t);
+      for (const ns of svc.allowFrom.namespaces) add(byNamespace, ns, t);
+    }
+    calleeIndexes.set(services, (idx = { byCaller, byNamespace }));
+  }
+  return idx;
+}
+
 /** Services that accept connections from `name` (by name or by its namespace), sorted by name. */
 export function calleesOf(name: string, ctx: WorkloadContext): string[] {
   const ns = ctx.services[name]!.namespace;
-  return Object.keys(ctx.services)
-    .filter((t) => t !== name)
-    .filter((t) => {
-      const from = ctx.services[t]!.allowFrom;
-      return from.services.includes(name) || from.namespaces.includes(ns);
-    })
-    .sort(compareStrings);
+  const idx = calleeIndex(ctx.services);
+  const callees = new Set([...(idx.byCaller.get(name) ?? []), ...(idx.byNamespace.get(ns) ?? [])]);
+  callees.delete(name);
+  return [...callees].sort(compareStrings);
 }
 
 export function ingressRules(name: string, svc: ResolvedService, ctx: WorkloadContext): Record<string, unknown>[] {

@@ -1,10 +1,10 @@
 /**
  * Kubernetes semantics the HA rules share: namespace defaulting, label selectors (matchLabels
- * AND matchExpressions, as the API server evaluates them), pod templates, HPA targets and
- * int-or-percent scaling as the disruption controller computes it.
+ * AND matchExpressions, as the API server evaluates them), pod templates and int-or-percent
+ * scaling as the disruption controller computes it. Relations between objects (HPA targets,
+ * PDB selection) are in relations.ts.
  */
 import type { RuleResource } from "./rule";
-import type { StackView } from "./stack";
 import { isObject, optArray, optNumber, optObject, optString, quote, Unevaluable } from "./values";
 
 export const K8S = {
@@ -39,8 +39,28 @@ export interface ObjectMeta {
   readonly annotations: Readonly<Record<string, string>>;
 }
 
-/** Kind, name and namespace after defaulting: the object's, else its provider's, else `default`. */
+const metas = new WeakMap<RuleResource, { readonly meta: ObjectMeta } | { readonly error: unknown }>();
+
+/**
+ * Kind, name and namespace after defaulting: the object's, else its provider's, else `default`.
+ * Read once per resource (rules ask for it over and over); an unreadable one throws the same
+ * error every time.
+ */
 export function metaOf(r: RuleResource): ObjectMeta {
+  let known = metas.get(r);
+  if (!known) {
+    try {
+      known = { meta: readMeta(r) };
+    } catch (error) {
+      known = { error };
+    }
+    metas.set(r, known);
+  }
+  if ("error" in known) throw known.error;
+  return known.meta;
+}
+
+function readMeta(r: RuleResource): ObjectMeta {
   const kind = optString(r.props, "kind") ?? r.type.split(":").pop()!;
   const name = optString(r.props, "metadata.name") ?? r.name;
   const ns = optString(r.props, "metadata.namespace") ?? providerNamespace(r) ?? "default";
@@ -132,40 +152,6 @@ function expressionMatches(e: unknown, labels: Readonly<Record<string, string>>,
   }
 }
 
-/** The HPA that scales workload `r` (same namespace, kind and name), if any. */
-export function hpaFor(view: StackView, r: RuleResource): RuleResource | undefined {
-  const m = metaOf(r);
-  return view.ofType(...HPAS).find((h) => {
-    const hm = metaOf(h);
-    const kind = optString(h.props, "spec.scaleTargetRef.kind");
-    const name = optString(h.props, "spec.scaleTargetRef.name");
-    return hm.namespace === m.namespace && kind?.toLowerCase() === m.kind.toLowerCase() && name === m.name;
-  });
-}
-
-export interface Replicas {
-  /** The fewest pods the workload runs with: spec.replicas, or the HPA's minReplicas. */
-  readonly min: number;
-  /** The most pods it can run: spec.replicas, or the HPA's maxReplicas. */
-  readonly max: number;
-  /** Where `min` came from, for messages. */
-  readonly source: string;
-  readonly hpa?: RuleResource;
-}
-
-/** Kubernetes defaults: replicas 1, HPA minReplicas 1. */
-export function replicasOf(view: StackView, r: RuleResource): Replicas {
-  const hpa = hpaFor(view, r);
-  if (hpa) {
-    const min = optNumber(hpa.props, "spec.minReplicas", "HorizontalPodAutoscaler spec.minReplicas") ?? 1;
-    const max = optNumber(hpa.props, "spec.maxReplicas", "HorizontalPodAutoscaler spec.maxReplicas");
-    if (max === undefined) throw new Unevaluable("HorizontalPodAutoscaler spec.maxReplicas", "the value is missing");
-    return { min, max, source: `the HPA ${metaOf(hpa).name}'s minReplicas ${min}`, hpa };
-  }
-  const n = optNumber(r.props, "spec.replicas");
-  return n === undefined ? { min: 1, max: 1, source: "spec.replicas (unset: 1)" } : { min: n, max: n, source: `spec.replicas ${n}` };
-}
-
 /**
  * An int-or-percent scaled against `total`, rounded up, as the disruption controller does for
  * both minAvailable and maxUnavailable (`GetScaledValueFromIntOrPercent(…, roundUp=true)`).
@@ -182,18 +168,4 @@ export function scaleIntOrPercent(v: unknown, total: number, path: string): numb
 
 export function isProductionCritical(labels: Readonly<Record<string, string>>): boolean {
   return labels[LABEL.criticality] === "critical";
-}
-
-/** PDBs in the workload's namespace whose selector matches its pod template labels. */
-export function pdbsSelecting(view: StackView, r: RuleResource): RuleResource[] {
-  const m = metaOf(r);
-  const labels = podTemplate(r).labels;
-  return view.ofType(K8S.pdb).filter((p) => metaOf(p).namespace === m.namespace && selectorMatches(optObject(p.props, "spec.selector"), labels, "spec.selector"));
-}
-
-/** Replicated workloads (Deployments, StatefulSets) whose pods PDB `p` selects. */
-export function workloadsSelectedBy(view: StackView, p: RuleResource): RuleResource[] {
-  const ns = metaOf(p).namespace;
-  const selector = optObject(p.props, "spec.selector");
-  return view.ofType(...REPLICATED).filter((w) => metaOf(w).namespace === ns && selectorMatches(selector, podTemplate(w).labels, "spec.selector"));
 }

@@ -10,6 +10,8 @@ export class StackView {
   readonly resources: readonly RuleResource[];
   private readonly byUrn = new Map<string, RuleResource>();
   private readonly byType = new Map<string, RuleResource[]>();
+  private readonly byTypes = new Map<string, readonly RuleResource[]>();
+  private readonly memos = new Map<unknown, unknown>();
 
   constructor(resources: readonly RuleResource[]) {
     this.resources = resources;
@@ -25,8 +27,21 @@ export class StackView {
     return this.byUrn.get(urn);
   }
 
-  ofType(...types: string[]): RuleResource[] {
-    return types.flatMap((t) => this.byType.get(t) ?? []);
+  /** Resources of these types, type by type, each in stack order. */
+  ofType(...types: string[]): readonly RuleResource[] {
+    const k = types.join("\n");
+    let list = this.byTypes.get(k);
+    if (!list) this.byTypes.set(k, (list = Object.freeze(types.flatMap((t) => this.byType.get(t) ?? []))));
+    return list;
+  }
+
+  /**
+   * A value derived from the whole stack, built on first use and kept for the view's life: the
+   * indexes rules share (relations.ts), so that no rule scans every resource per resource.
+   */
+  memo<T>(key: object, build: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, build());
+    return this.memos.get(key) as T;
   }
 
   /** Resources of `type` that property `prop` of `r` was computed from. */

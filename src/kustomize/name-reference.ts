@@ -14,13 +14,14 @@ import { describeId, effectiveNamespace, gvkSelected, type Gvk } from "./resid";
 export function fixNameReferences(list: readonly Resource[]): void {
   const renamed = list.filter((r) => r.prevIds.length > 0);
   if (renamed.length === 0) return;
+  const subsets = new Map<string, Resource[]>();
   for (const referrer of list) {
     const org = referrer.orgId();
     let candidates: Resource[] | undefined;
     for (const back of NAME_REFERENCES) {
       for (const fs of back.referrers) {
         if (!gvkSelected(org, fs)) continue;
-        candidates ??= couldBeReferenced(referrer, renamed);
+        candidates ??= couldBeReferenced(referrer, renamed, subsets);
         const cands = candidates;
         visitFieldSpec(referrer.obj, { path: fs.path }, (holder, key) => {
           const h = holder as Record<string | number, unknown>;
@@ -105,13 +106,22 @@ function sameEnding(x: string[], y: string[]): boolean {
   return true;
 }
 
-/** resWrangler.SubsetThatCouldBeReferencedByResource */
-function couldBeReferenced(referrer: Resource, list: Resource[]): Resource[] {
+/**
+ * resWrangler.SubsetThatCouldBeReferencedByResource. Fixing references renames nothing, so the
+ * subset of a namespace is the same for every referrer in it: kept in `subsets`.
+ */
+function couldBeReferenced(referrer: Resource, list: Resource[], subsets: Map<string, Resource[]>): Resource[] {
   const rid = referrer.curId();
   if (isClusterScoped(rid)) return list;
   const rbNamespaces = new Set<string>();
   if ((rid.kind === "RoleBinding" || rid.kind === "ClusterRoleBinding") && Array.isArray(referrer.obj.subjects)) {
     for (const s of referrer.obj.subjects) if (isObj(s) && s.kind === "ServiceAccount" && typeof s.namespace === "string") rbNamespaces.add(s.namespace);
+  }
+  if (rbNamespaces.size === 0) {
+    const ns = effectiveNamespace(rid);
+    let subset = subsets.get(ns);
+    if (!subset) subsets.set(ns, (subset = list.filter((r) => isClusterScoped(r.curId()) || effectiveNamespace(r.curId()) === ns)));
+    return subset;
   }
   return list.filter((r) => {
     const id = r.curId();

@@ -43,7 +43,11 @@ export interface ValidationReport {
 let models: Map<string, Model> | undefined;
 
 /** `<apiVersion>/<Kind>` → model, built once from every group and version kubernetes-models exports. */
-function modelTable(): Map<string, Model> {
+export function modelTable(): ReadonlyMap<string, Model> {
+  return allModels();
+}
+
+function allModels(): Map<string, Model> {
   if (models) return models;
   // Loaded on first use: the models of every group cost a few hundred milliseconds.
   const km = require("kubernetes-models") as Record<string, Record<string, unknown>>;
@@ -60,6 +64,35 @@ function modelTable(): Map<string, Model> {
     }
   }
   return models;
+}
+
+const SAFE_API_VERSION = /^([a-z0-9][a-z0-9.-]*\/)?v[0-9][a-z0-9]*$/;
+const SAFE_KIND = /^[A-Z][A-Za-z0-9]*$/;
+const byKind = new Map<string, Model | undefined>();
+
+/**
+ * The model of `<apiVersion>/<Kind>`, as `modelTable()` has it. Loaded from its own module
+ * (`kubernetes-models/apps/v1/Deployment`: a few milliseconds) rather than from every group's
+ * (half a second of every render); a kind without such a module (a custom resource) is looked
+ * up in the whole table.
+ */
+function modelFor(apiVersion: string, kind: string): Model | undefined {
+  const key = `${apiVersion}/${kind}`;
+  if (byKind.has(key)) return byKind.get(key);
+  let model: Model | undefined;
+  if (!models && SAFE_API_VERSION.test(apiVersion) && SAFE_KIND.test(kind)) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const cls = (require(`kubernetes-models/${apiVersion}/${kind}`) as Record<string, unknown>)[kind];
+      const statics = cls as { apiVersion?: unknown; kind?: unknown } | undefined;
+      if (typeof cls === "function" && statics?.apiVersion === apiVersion && statics.kind === kind) model = cls as unknown as Model;
+    } catch {
+      // Not a module of kubernetes-models: the whole table decides.
+    }
+  }
+  model ??= modelTable().get(key);
+  byKind.set(key, model);
+  return model;
 }
 
 /** The built-in API groups (`""` for core) and the apiVersions that serve each kind. */
@@ -92,7 +125,7 @@ export function validateManifests(manifests: readonly Manifest[], opts: Validate
       problems.push({ ...where, path: describeManifest(m), message: `apiVersion ${quote(m.apiVersion)} is not served since Kubernetes 1.${removed.removedIn} (the cluster runs ${opts.kubernetesVersion}); use ${removed.use}` });
       continue;
     }
-    const Model = modelTable().get(`${m.apiVersion}/${m.kind}`);
+    const Model = modelFor(m.apiVersion, m.kind);
     if (!Model) {
       const group = apiGroup(m.apiVersion);
       const served = isBuiltinGroup(group) ? servedVersions(m.kind, group) : [];

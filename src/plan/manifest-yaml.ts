@@ -1,14 +1,15 @@
 /**
- * How rendered manifests look on disk: YAML with sorted keys, block style, list items not
- * indented under their key — the style `kubectl get -o yaml` prints, so a rendered folder diffs
- * cleanly against what reviewers see elsewhere. Every manifest byte goes through `manifestYaml`
- * (the one place to switch to the kustomize engine's `serializeObjects` once it lands).
+ * How rendered manifests look on disk: exactly as `kubectl kustomize` prints objects (go-yaml v2
+ * through kustomize: sorted keys, block style, list items at their key's indentation, YAML 1.1
+ * words such as `yes`/`on` quoted so every GitOps tool reads them back as strings) — the
+ * kustomize engine's emitter, so a rendered folder diffs cleanly against what reviewers see
+ * elsewhere. Every manifest byte goes through `manifestYaml`.
  */
-import { stringify } from "yaml";
+import { serializeObjects } from "../kustomize/index";
 import type { Manifest } from "./manifests";
 
-export function manifestYaml(object: unknown): string {
-  return stringify(object, { sortMapEntries: true, indentSeq: false, lineWidth: 0, aliasDuplicateObjects: false });
+export function manifestYaml(object: Record<string, unknown>): string {
+  return serializeObjects([object]);
 }
 
 /** The `kustomization.yaml` that makes a manifests folder consumable with `kubectl apply -k`. */

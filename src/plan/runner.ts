@@ -38,14 +38,21 @@ export class RenderError extends InputError {
 /** How to start the worker: compiled (dist/) or, when stackplan runs from its sources, through the TS hook. */
 function workerEntry(): { file: string; execArgv: string[] } {
   const js = path.join(__dirname, "worker.js");
-  if (fs.existsSync(js)) return { file: js, execArgv: [] };
-  return { file: path.join(__dirname, "worker.ts"), execArgv: ["--require", path.join(__dirname, "ts-hook.cjs")] };
+  const profile = profileArgs(process.env.STACKPLAN_CPU_PROF);
+  if (fs.existsSync(js)) return { file: js, execArgv: profile };
+  return { file: path.join(__dirname, "worker.ts"), execArgv: [...profile, "--require", path.join(__dirname, "ts-hook.cjs")] };
+}
+
+/** `STACKPLAN_CPU_PROF=<dir>`: each worker writes a V8 CPU profile there (node refuses --cpu-prof in NODE_OPTIONS). */
+function profileArgs(dir: string | undefined): string[] {
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`] : [];
 }
 
 const OUTPUT_TAIL = 4000;
 
 export function runWorker(req: RenderRequest, opts: RunOptions): Promise<WorkerResult> {
   const entry = workerEntry();
+  const profiling = Boolean(process.env.STACKPLAN_CPU_PROF);
   return new Promise<WorkerResult>((resolve, reject) => {
     const child = fork(entry.file, [], {
       cwd: req.root,
@@ -65,7 +72,8 @@ export function runWorker(req: RenderRequest, opts: RunOptions): Promise<WorkerR
       settled = true;
       clearTimeout(timer);
       opts.signal?.removeEventListener("abort", onAbort);
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      // A profiled worker writes its profile as it exits: let it exit by itself after success.
+      if (child.exitCode === null && child.signalCode === null && !(profiling && !err)) child.kill("SIGKILL");
       if (err) reject(err);
       else resolve(result!);
     };

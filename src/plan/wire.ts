@@ -8,7 +8,7 @@ import { SECRET, UNKNOWN } from "./types";
 // Wire-format signatures of @pulumi/pulumi (runtime/rpc.js). Stable across SDK versions: the
 // engine protocol depends on them.
 export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 const OUTPUT_VALUE_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";

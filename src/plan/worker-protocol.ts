@@ -45,6 +45,8 @@ export interface WorkerResult {
   readonly warnings: readonly string[];
   /** Peak resident set size of the worker, bytes. */
   readonly peakRssBytes: number;
+  /** CPU time (user + system) the worker process used, start-up included. */
+  readonly cpuMs: number;
   /** The env's output files (relative path → content), when asked to serialize. */
   readonly files?: readonly (readonly [string, string])[];
 }

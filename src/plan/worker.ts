@@ -7,14 +7,20 @@
  * language host does), wait for every registration, then build the plan and the manifests and,
  * when asked, serialize them; the parent writes them (while other workers still compute).
  */
+import { deferUnusedModules } from "./deferred-modules";
 import { stableStringify, sortKeysDeep } from "../util/stable-json";
 import { buildManifests } from "./manifests";
 import { kustomizationYaml, manifestYaml } from "./manifest-yaml";
-import { installMocks, settle, type MockSession } from "./mock-runtime";
+import type { MockSession } from "./mock-runtime";
 import { inputsByPlanUrn, planResources } from "./plan-resources";
 import { PLAN_FORMAT_VERSION, type Plan } from "./types";
 import { normalizeWire } from "./wire";
 import type { RenderRequest, WorkerFailure, WorkerMessage, WorkerResult } from "./worker-protocol";
+
+// Before anything loads @pulumi/pulumi (mock-runtime does): see deferred-modules.ts.
+deferUnusedModules();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { installMocks, settle } = require("./mock-runtime") as typeof import("./mock-runtime");
 
 const PROGRESS_INTERVAL_MS = 200;
 let session: MockSession | undefined;
@@ -106,7 +112,9 @@ async function render(req: RenderRequest): Promise<WorkerResult> {
   const inputs = inputsByPlanUrn(session, req.revealSecrets ? { revealSecrets: true } : { maskLeaves: true });
   const { manifests, warnings } = buildManifests(plan, (r) => inputs.get(r.urn) ?? (r.inputs as Record<string, unknown>));
   const files = req.serialize ? outputFiles(plan, manifests) : undefined;
-  return { plan, manifests, warnings, peakRssBytes: process.resourceUsage().maxRSS * 1024, ...(files ? { files } : {}) };
+  const usage = process.resourceUsage();
+  const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
+  return { plan, manifests, warnings, peakRssBytes: usage.maxRSS * 1024, cpuMs, ...(files ? { files } : {}) };
 }
 
 // The parent is gone (killed, even with SIGKILL): nobody will read the result; stop now rather

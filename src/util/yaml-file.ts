@@ -3,8 +3,9 @@
  * a problem anywhere later can point at `file:line:col` and the YAML path.
  */
 import * as fs from "node:fs";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, Schema, visit, type Document, type Node } from "yaml";
 import { InputError, type Problem } from "./errors";
+import { parseFastYaml, type FastNode } from "./fast-yaml";
 
 export interface YamlFile {
   /** Path as shown to the user (relative to the project root when possible). */
@@ -22,8 +23,78 @@ export interface Position {
   readonly exact: boolean;
 }
 
-/** Parse YAML text; a syntax error becomes an InputError naming the file, line and column. */
+/**
+ * Parse YAML text; a syntax error becomes an InputError naming the file, line and column. Plain
+ * YAML is read by the fast reader (fast-yaml.ts); the `yaml` library's Document, which positions
+ * come from, is then built only when a position is asked for.
+ */
 export function parseYaml(text: string, file: string): YamlFile {
+  const fast = fastValue(text);
+  if (fast !== undefined) {
+    let full: YamlFile | undefined;
+    const parsed = () => (full ??= parseWithLibrary(text, file));
+    return {
+      file,
+      value: fast.value,
+      get doc() {
+        return parsed().doc;
+      },
+      get lineCounter() {
+        return parsed().lineCounter;
+      },
+    };
+  }
+  return parseWithLibrary(text, file);
+}
+
+/** The scalar tags of the YAML 1.2 core schema, in the order the library tries them. */
+const CORE_TAGS = new Schema({ schema: "core" }).tags.filter((t) => t.default === true && t.test) as unknown as readonly {
+  readonly test: RegExp;
+  resolve(text: string, onError: (message: string) => void, options: { intAsBigInt: boolean }): unknown;
+}[];
+
+/** The value of a one-document text in fast-yaml's subset, as the library's core schema reads it. */
+function fastValue(text: string): { value: unknown } | undefined {
+  const docs = parseFastYaml(text);
+  if (docs?.length !== 1) return undefined;
+  try {
+    return { value: coreValue(docs[0]!.root) };
+  } catch (err) {
+    if (err === NOT_FAST) return undefined;
+    throw err;
+  }
+}
+
+const NOT_FAST = new Error("not in fast-yaml's subset");
+
+function coreValue(node: FastNode | null): unknown {
+  if (node === null) return null;
+  if (node.kind === "seq") return node.items.map(coreValue);
+  if (node.kind === "scalar") return node.style === "plain" ? coreScalar(node.text) : node.text;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of node.pairs) {
+    const key = k.style === "plain" ? coreScalar(k.text) : k.text;
+    if (typeof key !== "string" || key === "__proto__") throw NOT_FAST;
+    out[key] = coreValue(v);
+  }
+  return out;
+}
+
+function coreScalar(text: string): unknown {
+  const tag = CORE_TAGS.find((t) => t.test.test(text));
+  if (!tag) return text;
+  const v = tag.resolve(
+    text,
+    () => {
+      throw NOT_FAST;
+    },
+    { intAsBigInt: false },
+  );
+  return isScalar(v) ? v.value : v;
+}
+
+/** The `yaml` library's reading, which the fast reader must match (exported for its test). */
+export function parseWithLibrary(text: string, file: string): YamlFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, version: "1.2" });
   if (doc.errors.length > 0) {

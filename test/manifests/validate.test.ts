@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseManifests } from "../../src/manifests/read";
 import type { Manifest } from "../../src/manifests/types";
-import { validateManifests } from "../../src/manifests/validate";
+import { modelTable, validateManifests } from "../../src/manifests/validate";
 import { planManifests, planWorkloads } from "../../components/workload/index";
 import { InputError } from "../../src/util/errors";
 import { ctx, svc } from "../components/workload/fixtures";
@@ -107,5 +107,18 @@ describe("validateManifests", () => {
     const pdb: Manifest = { apiVersion: "policy/v1beta1", kind: "PodDisruptionBudget", metadata: { name: "web", namespace: "shop" }, spec: { maxUnavailable: 1 } };
     if (expected) expect(message([pdb], { kubernetesVersion: version })).toBe(expected);
     else expect(validateManifests([pdb], { kubernetesVersion: version }).validated).toBe(1);
+  });
+});
+
+describe("kind by kind model loading", () => {
+  it("finds every model of the whole table in its own module (kubernetes-models/<apiVersion>/<Kind>)", () => {
+    const table = modelTable();
+    expect(table.size).toBeGreaterThan(100);
+    for (const [key, model] of table) {
+      const kind = key.slice(key.lastIndexOf("/") + 1);
+      const apiVersion = key.slice(0, key.lastIndexOf("/"));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      expect((require(`kubernetes-models/${apiVersion}/${kind}`) as Record<string, unknown>)[kind], key).toBe(model);
+    }
   });
 });

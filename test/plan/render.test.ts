@@ -18,6 +18,7 @@ let first: RenderedEnv;
 let files: Record<string, string>;
 let again: Record<string, string>;
 let revealed: Record<string, string>;
+let sdkMonitor: Record<string, string>;
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "stackplan-render-"));
@@ -28,6 +29,9 @@ beforeAll(async () => {
   again = snapshotTree(path.join(tmp, "b", "dev"));
   await renderEnv(project, "dev", { out: path.join(tmp, "c"), revealSecrets: true });
   revealed = snapshotTree(path.join(tmp, "c", "dev"));
+  // STACKPLAN_DEBUG renders through the SDK's own mock monitor (no fast registration).
+  await renderEnv(project, "dev", { out: path.join(tmp, "d"), debug: true });
+  sdkMonitor = snapshotTree(path.join(tmp, "d", "dev"));
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -36,6 +40,10 @@ describe("render", () => {
     expect(again).toEqual(files);
     expect(Object.values(files).join("\n")).not.toContain(tmp);
     expect(files["plan.json"]).not.toContain(FIXTURE);
+  });
+
+  it("registers resources as the SDK's mock monitor does: the same bytes with the fast registration", () => {
+    expect(sdkMonitor).toEqual(files);
   });
 
   it("returns the plan it wrote, with the env's facts and policy", () => {

@@ -1,5 +1,6 @@
 import { AWS } from "../../lib/aws";
-import { K8S, podTemplate, replicasOf, REPLICATED } from "../../lib/k8s";
+import { K8S, podTemplate, REPLICATED } from "../../lib/k8s";
+import { replicasOf } from "../../lib/relations";
 import type { StackRule, Violation } from "../../lib/rule";
 import { maxPodsOf, nodeGroupFacts, schedulableOn, type NodeGroupFacts } from "../../lib/scheduling";
 import { eachResource, failClosed } from "../../lib/stack";

@@ -1,4 +1,5 @@
-import { K8S, metaOf, podTemplate, replicasOf, REPLICATED } from "../../lib/k8s";
+import { K8S, metaOf, podTemplate, REPLICATED } from "../../lib/k8s";
+import { replicasOf } from "../../lib/relations";
 import { replicaFloor, workloadLabels } from "../../lib/ha-floor";
 import type { StackRule } from "../../lib/rule";
 import { eachResource } from "../../lib/stack";

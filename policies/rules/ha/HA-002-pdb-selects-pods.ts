@@ -1,4 +1,5 @@
-import { K8S, metaOf, pdbsSelecting, replicasOf, REPLICATED, workloadsSelectedBy } from "../../lib/k8s";
+import { K8S, metaOf, REPLICATED } from "../../lib/k8s";
+import { pdbsSelecting, replicasOf, workloadsSelectedBy } from "../../lib/relations";
 import type { StackRule } from "../../lib/rule";
 import { eachResource } from "../../lib/stack";
 

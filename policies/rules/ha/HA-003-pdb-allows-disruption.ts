@@ -1,4 +1,5 @@
-import { K8S, metaOf, replicasOf, REPLICATED, scaleIntOrPercent, workloadsSelectedBy } from "../../lib/k8s";
+import { K8S, metaOf, REPLICATED, scaleIntOrPercent } from "../../lib/k8s";
+import { replicasOf, workloadsSelectedBy } from "../../lib/relations";
 import type { StackRule } from "../../lib/rule";
 import { eachResource } from "../../lib/stack";
 import { optional, quote } from "../../lib/values";

@@ -1,4 +1,5 @@
-import { HPAS, hpaFor, metaOf, podTemplate, REPLICATED } from "../../lib/k8s";
+import { HPAS, metaOf, podTemplate, REPLICATED } from "../../lib/k8s";
+import { workloadScaledBy } from "../../lib/relations";
 import { replicaFloor, workloadLabels } from "../../lib/ha-floor";
 import type { StackRule } from "../../lib/rule";
 import { eachResource } from "../../lib/stack";
@@ -25,7 +26,7 @@ export const rule: StackRule = {
       const hm = metaOf(h);
       const kind = optString(h.props, "spec.scaleTargetRef.kind") ?? "";
       const name = optString(h.props, "spec.scaleTargetRef.name") ?? "";
-      const target = view.ofType(...REPLICATED).find((w) => hpaFor(view, w) === h);
+      const target = workloadScaledBy(view, h);
       if (!target) return [{ path: "spec.scaleTargetRef", message: `targets ${kind}/${name}, which does not exist in namespace ${hm.namespace}` }];
       const min = optNumber(h.props, "spec.minReplicas") ?? 1;
       const max = optNumber(h.props, "spec.maxReplicas") ?? 0;

@@ -5,13 +5,16 @@ import type { GeneratorArgs, GeneratorOptions, LoadedKustomization } from "../ku
 import type { Loader } from "../loader";
 import { Resource } from "../resource";
 import { describeId, sameId } from "../resid";
+import { NameIndex } from "../name-index";
 import type { ResMap } from "../resmap";
 import { keyValues } from "./key-values";
 
 export function runGenerators(kust: LoadedKustomization, loader: Loader, resmap: ResMap): void {
   const global = kust.k.generatorOptions;
-  (kust.k.configMapGenerator ?? []).forEach((args, i) => absorb(resmap, make("ConfigMap", args, merged(args.options, global), loader, kust, i), args, kust.at(["configMapGenerator", i])));
-  (kust.k.secretGenerator ?? []).forEach((args, i) => absorb(resmap, make("Secret", args, merged(args.options, global), loader, kust, i), args, kust.at(["secretGenerator", i])));
+  if (!kust.k.configMapGenerator?.length && !kust.k.secretGenerator?.length) return;
+  const index = new NameIndex(resmap);
+  (kust.k.configMapGenerator ?? []).forEach((args, i) => absorb(resmap, make("ConfigMap", args, merged(args.options, global), loader, kust, i), args, kust.at(["configMapGenerator", i]), index));
+  (kust.k.secretGenerator ?? []).forEach((args, i) => absorb(resmap, make("Secret", args, merged(args.options, global), loader, kust, i), args, kust.at(["secretGenerator", i]), index));
 }
 
 function merged(local: GeneratorOptions | undefined, global: GeneratorOptions | undefined): GeneratorOptions {
@@ -58,13 +61,15 @@ function isUtf8(buf: Buffer): boolean {
 }
 
 /** resWrangler.appendReplaceOrMerge */
-export function absorb(resmap: ResMap, res: Resource, args: { behavior?: string | undefined }, where: Omit<Problem, "message">): void {
+export function absorb(resmap: ResMap, res: Resource, args: { behavior?: string | undefined }, where: Omit<Problem, "message">, index?: NameIndex): void {
   const id = res.curId();
-  const matches = resmap.list.filter((r) => r.allIds().some((x) => sameId(x, id)));
+  const matches = (index ? index.named(id.name) : resmap.list).filter((r) => r.allIds().some((x) => sameId(x, id)));
   const behavior = res.behavior ?? "create";
   if (matches.length === 0) {
     if (behavior !== "create") throw new InputError({ ...where, message: `${describeId(id)} does not exist; cannot ${behavior} (behavior: ${args.behavior})` });
-    resmap.append(res, where.file);
+    // No resource has (or had) this id: append's duplicate check could only pass.
+    resmap.list.push(res);
+    index?.appended(res);
     return;
   }
   if (matches.length > 1) throw new InputError({ ...where, message: `found multiple objects that could accept the ${behavior} of ${describeId(id)}` });
@@ -88,6 +93,7 @@ export function absorb(resmap: ResMap, res: Resource, args: { behavior?: string 
   res.copyTrackingFrom(old);
   const i = resmap.list.indexOf(old);
   resmap.list[i] = res;
+  index?.replaced(old, res);
 }
 
 function stringField(v: unknown): Record<string, string> {

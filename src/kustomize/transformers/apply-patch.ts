@@ -4,6 +4,7 @@ import { InputError, type Problem } from "../../util/errors";
 import { clone, isObj, metadataOf, setStringMap, stringMap, type KObject } from "../kobject";
 import type { Resource } from "../resource";
 import { describeId, formatId, idOf, sameId, type ResId } from "../resid";
+import type { NameIndex } from "../name-index";
 import type { ResMap } from "../resmap";
 import { CLEAR, mergePatch } from "../smp/merge";
 import { schemaFor } from "../smp/schema";
@@ -109,9 +110,10 @@ export function applyJson6902(res: Resource, ops: Operation[], where: Omit<Probl
 }
 
 /** The one resource a target-less strategic merge patch addresses (by any of its ids). */
-export function patchTarget(resmap: ResMap, patch: KObject, where: Omit<Problem, "message">): Resource {
+export function patchTarget(resmap: ResMap, patch: KObject, where: Omit<Problem, "message">, index?: NameIndex): Resource {
   const id: ResId = idOf(patch);
-  const matches = resmap.list.filter((r) => r.allIds().some((x) => sameId(x, id)));
+  const pool = index ? index.named(id.name) : resmap.list;
+  const matches = pool.filter((r) => r.allIds().some((x) => sameId(x, id)));
   if (matches.length === 1) return matches[0]!;
   const what = matches.length === 0 ? "no matches" : "multiple matches";
   throw new InputError({

@@ -5,6 +5,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
 import { InputError } from "../../util/errors";
+import { parseFastYaml, type FastNode } from "../../util/fast-yaml";
 import { setKey } from "../../util/plain";
 import { resolvePlain } from "./scalar";
 
@@ -15,6 +16,50 @@ export interface YamlDoc {
 }
 
 export function readYamlStream(text: string, file: string): YamlDoc[] {
+  return fastStream(text) ?? libraryStream(text, file);
+}
+
+/** Plain YAML through the fast reader (src/util/fast-yaml.ts); undefined for anything else. */
+function fastStream(text: string): YamlDoc[] | undefined {
+  const docs = parseFastYaml(text);
+  if (!docs) return undefined;
+  try {
+    return docs.map((d) => ({ value: new FastConverter().value(d.root, 0), line: d.line }));
+  } catch (err) {
+    if (err === NOT_FAST) return undefined;
+    throw err;
+  }
+}
+
+const NOT_FAST = new Error("not in fast-yaml's subset");
+
+/** What Converter gives for the same text, from fast-yaml's nodes. */
+class FastConverter {
+  private rootMeta: FastNode | null = null;
+
+  value(node: FastNode | null, depth: number): unknown {
+    if (node === null) return null;
+    if (depth > 200) throw NOT_FAST;
+    if (node.kind === "scalar") return node.style === "plain" ? resolvePlain(node.text).value : node.text;
+    if (node.kind === "seq") return node.items.map((item) => this.value(item, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of node.pairs) {
+      const key = k.text;
+      if (depth === 0 && key === "metadata") this.rootMeta = v;
+      if (key === "annotations" && node === this.rootMeta) {
+        const raw: Record<string, string> = {};
+        if (v?.kind === "map") for (const [ak, av] of v.pairs) raw[ak.text] = av?.kind === "scalar" ? av.text : "";
+        if (Object.keys(raw).length > 0) out[key] = raw;
+      } else {
+        setKey(out, key, this.value(v, depth + 1));
+      }
+    }
+    return out;
+  }
+}
+
+/** The `yaml` library's reading, which the fast reader must match (exported for its test). */
+export function libraryStream(text: string, file: string): YamlDoc[] {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { schema: "failsafe", uniqueKeys: true, lineCounter, prettyErrors: false });
   const list = Array.isArray(docs) ? docs : [docs];
