@@ -87,7 +87,7 @@ for (const n of options.sizes) {
   log("render --all (CLI)");
   const renderAllCli = step.measureRenderAllCli(root, path.join(root, "rendered"), options.renderRuns);
   log("render --all + check + diff (fresh process)");
-  const pipeline = step.measurePipeline(root, path.join(root, "rendered"), options.renderRuns);
+  const pipeline = await step.measurePipeline(root, path.join(root, "rendered"), options.renderRuns);
   estates.push({ services: n, envs: slim(envs), diffs, kubectl: kubectlResult, renderAllCli, pipeline });
 }
 

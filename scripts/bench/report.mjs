@@ -10,10 +10,9 @@ export function perDoubling(n1, t1, n2, t2) {
   return Math.round((t2 / t1) ** (1 / Math.log2(n2 / n1)) * 100) / 100;
 }
 
-/** Peak RSS of one pipeline run: the parent, the largest worker, and an upper bound of everything at once (renderEnvs runs up to 1.5 workers per core). */
-function rss(p, cores) {
-  const concurrent = Math.min(Math.ceil(cores * 1.5), 3);
-  return { parentMiB: mib(p.parentPeakRssBytes), workerMaxMiB: mib(p.workerPeakRssBytes), upperBoundAllMiB: mib(p.parentPeakRssBytes + concurrent * p.workerPeakRssBytes) };
+/** Peak RSS of the pipeline runs: the parent, the largest worker, and all processes at once (sampled on Linux). */
+function rss(p) {
+  return { parentMiB: mib(p.parentPeakRssBytes), workerMaxMiB: mib(p.workerPeakRssBytes), allMiB: p.allProcessesPeakRssBytes === undefined ? undefined : mib(p.allProcessesPeakRssBytes) };
 }
 
 export function evaluateTargets(report) {
@@ -24,12 +23,15 @@ export function evaluateTargets(report) {
   const e500 = report.estates.find((e) => e.services === 500);
   if (e500) targets.push({ target: "render --all + check + diff, 500 services × 3 envs ≤ 10 s", value: ms(e500.pipeline.wall), met: e500.pipeline.wall.medianMs <= 10000 });
   for (const e of report.estates) {
-    const r = rss(e.pipeline, report.machine.cores);
+    const r = rss(e.pipeline);
     targets.push({
       target: `peak RSS ≤ 1 GiB (${e.services} services; largest process)`,
-      value: `parent ${r.parentMiB} MiB, largest worker ${r.workerMaxMiB} MiB (all processes at once ≤ ${r.upperBoundAllMiB} MiB)`,
+      value: `parent ${r.parentMiB} MiB, largest worker ${r.workerMaxMiB} MiB`,
       met: Math.max(r.parentMiB, r.workerMaxMiB) <= 1024,
     });
+    if (r.allMiB !== undefined) {
+      targets.push({ target: `peak RSS ≤ 1 GiB (${e.services} services; all processes at once)`, value: `${r.allMiB} MiB`, met: r.allMiB <= 1024 });
+    }
   }
   const sorted = [...report.estates].sort((a, b) => a.services - b.services);
   for (let i = 1; i < sorted.length; i++) {
@@ -61,6 +63,7 @@ export function printReport(report) {
   row("  of which check / diff", (e) => `${ms(e.pipeline.check)} / ${ms(e.pipeline.diff)}`);
   row("  CPU time, all processes", (e) => cell(e.pipeline.cpu));
   row("peak RSS: parent / largest worker", (e) => `${mib(e.pipeline.parentPeakRssBytes)} / ${mib(e.pipeline.workerPeakRssBytes)} MiB`);
+  row("peak RSS: all processes at once", (e) => (e.pipeline.allProcessesPeakRssBytes === undefined ? undefined : `${mib(e.pipeline.allProcessesPeakRssBytes)} MiB`));
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
   const out = [

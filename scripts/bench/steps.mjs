@@ -3,13 +3,14 @@
  * engine's pure steps (values, overlay build, check, diff), in worker processes for renders, and
  * in fresh processes for the CLI's `render --all` and the CI pipeline.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { firstDifference, runKubectl, writeEquivalentDir } from "./kubectl.mjs";
 import { summarize, timed, timedAsync } from "./stats.mjs";
+import { sampleTreeRss } from "./tree-rss.mjs";
 
 const require = createRequire(import.meta.url);
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -93,15 +94,26 @@ export function measureRenderAllCli(root, out, runs) {
   });
 }
 
-/** render --all + check + diff in a fresh process (pipeline.mjs), each run: wall time, phases, peak RSS. */
-export function measurePipeline(root, out, runs) {
+/**
+ * render --all + check + diff in a fresh process (pipeline.mjs), each run: wall time, phases, peak
+ * RSS of each process and of all of them together (sampled while it runs).
+ */
+export async function measurePipeline(root, out, runs) {
   const reports = [];
-  const wall = timed(runs, () => {
-    const r = spawnSync(process.execPath, [path.join(REPO, "scripts/bench/pipeline.mjs"), root, out], { encoding: "utf8", maxBuffer: 1 << 24 });
-    if (r.status !== 0) throw new Error(`pipeline failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
-    reports.push(JSON.parse(r.stdout.trim().split("\n").pop()));
+  const wall = await timedAsync(runs, async () => {
+    const child = spawn(process.execPath, [path.join(REPO, "scripts/bench/pipeline.mjs"), root, out], { stdio: ["ignore", "pipe", "pipe"] });
+    const sampler = sampleTreeRss(child.pid);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    const treePeak = sampler.stop();
+    if (code !== 0) throw new Error(`pipeline failed (exit ${code}):\n${stdout}${stderr}`);
+    reports.push({ ...JSON.parse(stdout.trim().split("\n").pop()), treePeakRssBytes: treePeak });
   });
   const phase = (k) => summarize(reports.map((x) => x[k]));
+  const trees = reports.map((x) => x.treePeakRssBytes).filter((x) => x !== undefined);
   return {
     wall,
     render: phase("renderMs"),
@@ -111,6 +123,7 @@ export function measurePipeline(root, out, runs) {
     parentPeakRssBytes: Math.max(...reports.map((x) => x.parentPeakRssBytes)),
     workerPeakRssBytes: Math.max(...reports.flatMap((x) => x.workerPeakRssBytes)),
     workersPeakRssSumBytes: Math.max(...reports.map((x) => x.workerPeakRssBytes.reduce((a, b) => a + b, 0))),
+    ...(trees.length ? { allProcessesPeakRssBytes: Math.max(...trees) } : {}),
     findings: reports[0].findings,
   };
 }
