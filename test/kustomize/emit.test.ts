@@ -1,7 +1,8 @@
 /** The go-yaml v2 compatible serializer: key order, quoting, numbers, block scalars. */
 import { describe, expect, it } from "vitest";
 import { serializeObjects } from "../../src/kustomize/index";
-import { formatNonString, sortKeysV2 } from "../../src/kustomize/yaml/emit";
+import { formatNonString } from "../../src/kustomize/yaml/emit";
+import { sortKeysV2 } from "../../src/kustomize/yaml/key-order";
 
 describe("serializer", () => {
   it("sorts keys like go-yaml v2 (digits as numbers, letters after other characters)", () => {
