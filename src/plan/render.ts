@@ -3,9 +3,10 @@
  * process per env, in parallel) and produce each env's plan and Kubernetes manifests, in memory
  * or written to `<out>/<env>/`.
  *
- * Atomicity: each env is written into a staging directory beside its output (by this process,
- * asynchronously, while other workers still run) and swapped in with two renames. Outputs are swapped only when every env of the call succeeded: a failed or
- * interrupted render leaves all previous outputs untouched, never a mix of old and new envs.
+ * Atomicity: each env is written into a staging directory beside its output (by its worker, as
+ * it finishes) and swapped in with two renames. Outputs are swapped only when every env of the
+ * call succeeded: a failed or interrupted render leaves all previous outputs untouched, never a
+ * mix of old and new envs.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -75,7 +76,6 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
   const results: (RenderedEnv | undefined)[] = new Array(envs.length);
   const failures: RenderError[] = [];
   const staged = new Map<number, string>();
-  const writes: Promise<void>[] = [];
   let committed = false;
   for (const env of envs) opts.onEvent?.({ env, state: "queued", resources: 0, elapsedMs: 0 });
 
@@ -90,7 +90,10 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
         opts.onEvent?.({ env, state, resources: p?.resources ?? 0, elapsedMs: Date.now() - t0, ...(p?.last ? { last: p.last } : {}) });
       event("running");
       try {
-        const r = await runWorker({ ...request, serialize: Boolean(outputs) }, {
+        // Known before the worker starts, so that a failure anywhere removes what it wrote.
+        const outDir = outputs ? stagingDirFor(outputs.dirs[i]!) : undefined;
+        if (outDir) staged.set(i, outDir);
+        const r = await runWorker({ ...request, ...(outDir ? { outDir } : {}) }, {
           timeoutMs,
           onProgress: (p) => event("running", p),
           ...(opts.signal ? { signal: opts.signal } : {}),
@@ -105,11 +108,6 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
           cpuMs: r.cpuMs,
           ...(outputs ? { outDir: outputs.dirs[i]! } : {}),
         };
-        if (outputs && r.files) {
-          const dir = stagingDirFor(outputs.dirs[i]!);
-          staged.set(i, dir);
-          writes.push(writeFiles(dir, r.files));
-        }
         event("done", { resources: r.plan.resources.length });
       } catch (err) {
         event("failed");
@@ -120,13 +118,11 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
   };
   try {
     await Promise.all(Array.from({ length: concurrency }, work));
-    await Promise.all(writes);
     if (failures.length > 0) throw combine(failures, envs);
     if (outputs) envs.forEach((_, i) => commitStagedDir(staged.get(i)!, outputs.dirs[i]!));
     committed = true;
   } finally {
     if (!committed) {
-      await Promise.allSettled(writes);
       for (const dir of staged.values()) fs.rmSync(dir, { recursive: true, force: true });
       for (const dir of [...(outputs?.created ?? [])].reverse()) removeIfEmpty(dir);
     }
@@ -141,20 +137,6 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
  */
 export function defaultConcurrency(cores: number = os.availableParallelism()): number {
   return Math.ceil(cores * 1.5);
-}
-
-/** Files written a few at a time: file creation, not bandwidth, is what costs on most disks. */
-async function writeFiles(dir: string, files: readonly (readonly [string, string])[]): Promise<void> {
-  const dirs = new Set(files.map(([rel]) => path.dirname(path.join(dir, rel))));
-  for (const d of [...dirs].sort()) await fs.promises.mkdir(d, { recursive: true });
-  let next = 0;
-  const writer = async () => {
-    while (next < files.length) {
-      const [rel, content] = files[next++]!;
-      await fs.promises.writeFile(path.join(dir, rel), content);
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, writer));
 }
 
 interface PlannedOutputs {

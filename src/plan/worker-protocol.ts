@@ -25,8 +25,11 @@ export interface RenderRequest {
   readonly secretKeys: readonly string[];
   readonly facts: EnvFacts;
   readonly policy: PolicySpec;
-  /** Serialize the output files (plan.json, manifests/) for the parent to write. */
-  readonly serialize?: boolean;
+  /**
+   * Write the env's output files (plan.json, manifests/) into this directory: the parent's
+   * staging directory, which it swaps in once every env has rendered (see render.ts).
+   */
+  readonly outDir?: string;
   /** Put secret values in clear into the manifests (never into plan.json). */
   readonly revealSecrets: boolean;
   /** Keep stack traces (slower): for STACKPLAN_DEBUG. */
@@ -47,8 +50,6 @@ export interface WorkerResult {
   readonly peakRssBytes: number;
   /** CPU time (user + system) the worker process used, start-up included. */
   readonly cpuMs: number;
-  /** The env's output files (relative path → content), when asked to serialize. */
-  readonly files?: readonly (readonly [string, string])[];
 }
 
 /** Why a program failed, in terms the user can act on (never a bare stack trace). */

@@ -5,8 +5,11 @@
  * Steps: set the project root and the stack's config, install the mocks, require the program
  * named by Pulumi.yaml `main`, await what it exports (a function is called, as the Pulumi
  * language host does), wait for every registration, then build the plan and the manifests and,
- * when asked, serialize them; the parent writes them (while other workers still compute).
+ * when asked, write them into the parent's staging directory: each worker writes its own env's
+ * files, so neither the files nor their writing pass through the parent.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { deferUnusedModules } from "./deferred-modules";
 import { stableStringify, sortKeysDeep } from "../util/stable-json";
 import { buildManifests } from "./manifests";
@@ -76,12 +79,15 @@ async function stackOutputs(exported: unknown): Promise<Record<string, unknown>>
 }
 
 /** `<env>/` as files: plan.json, one YAML file per manifest and the kustomization. */
-function outputFiles(plan: Plan, manifests: WorkerResult["manifests"]): [string, string][] {
-  return [
-    ["plan.json", stableStringify(plan)],
-    ...manifests.map((m): [string, string] => [`manifests/${m.file}`, manifestYaml(m.object)]),
-    ["manifests/kustomization.yaml", kustomizationYaml(manifests)],
-  ];
+function writeOutputs(dir: string, plan: Plan, manifests: WorkerResult["manifests"]): void {
+  fs.mkdirSync(path.join(dir, "manifests"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "plan.json"), stableStringify(plan));
+  for (const m of manifests) {
+    const file = path.join(dir, "manifests", m.file);
+    if (path.dirname(m.file) !== ".") fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, manifestYaml(m.object));
+  }
+  fs.writeFileSync(path.join(dir, "manifests", "kustomization.yaml"), kustomizationYaml(manifests));
 }
 
 async function render(req: RenderRequest): Promise<WorkerResult> {
@@ -111,10 +117,10 @@ async function render(req: RenderRequest): Promise<WorkerResult> {
   // Manifests keep a Secret's keys with masked values (or, on request, the values).
   const inputs = inputsByPlanUrn(session, req.revealSecrets ? { revealSecrets: true } : { maskLeaves: true });
   const { manifests, warnings } = buildManifests(plan, (r) => inputs.get(r.urn) ?? (r.inputs as Record<string, unknown>));
-  const files = req.serialize ? outputFiles(plan, manifests) : undefined;
+  if (req.outDir) writeOutputs(req.outDir, plan, manifests);
   const usage = process.resourceUsage();
   const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
-  return { plan, manifests, warnings, peakRssBytes: usage.maxRSS * 1024, cpuMs, ...(files ? { files } : {}) };
+  return { plan, manifests, warnings, peakRssBytes: usage.maxRSS * 1024, cpuMs };
 }
 
 // The parent is gone (killed, even with SIGKILL): nobody will read the result; stop now rather
