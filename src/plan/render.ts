@@ -15,8 +15,8 @@ import type { Project } from "../project/project";
 import { cleanStaleTemporaries, commitStagedDir, ensureDirectory, stagingDirFor } from "../util/atomic-write";
 import { InputError, type Problem } from "../util/errors";
 import type { Manifest } from "./manifests";
-import { prepareRender, type RequestOptions } from "./render-request";
-import { RenderError, runWorker, type WorkerProgress } from "./runner";
+import { prepareRender, type PreparedRender, type RequestOptions } from "./render-request";
+import { RenderError, startWorker, type WorkerProgress } from "./runner";
 import type { Plan } from "./types";
 
 export const DEFAULT_TIMEOUT_MS = 300_000;
@@ -65,14 +65,24 @@ export async function renderEnv(project: Project, env: string, opts: RenderOptio
 }
 
 /**
- * Render several envs in parallel worker processes. Bad input fails before any worker starts;
- * program failures are collected from every env and reported together (RenderError, exit 2).
+ * Render several envs in parallel worker processes. Bad input fails before any worker is given
+ * work; program failures are collected from every env and reported together (RenderError, exit 2).
  */
 export async function renderEnvs(project: Project, envs: readonly string[], opts: RenderOptions = {}): Promise<RenderedEnv[]> {
-  const prepared = envs.map((env) => prepareRender(project, env, opts));
-  const outputs = opts.out ? planOutputs(opts.out, envs) : undefined;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? defaultConcurrency(), envs.length));
+  // The first workers load the SDK while the values are read and checked here; bad input stops
+  // them before they get any work.
+  const idle = envs.length > 0 ? Array.from({ length: concurrency }, () => startWorker(project.root)) : [];
+  let prepared: PreparedRender[];
+  let outputs: PlannedOutputs | undefined;
+  try {
+    prepared = envs.map((env) => prepareRender(project, env, opts));
+    outputs = opts.out ? planOutputs(opts.out, envs) : undefined;
+  } catch (err) {
+    for (const w of idle) w.discard();
+    throw err;
+  }
   const results: (RenderedEnv | undefined)[] = new Array(envs.length);
   const failures: RenderError[] = [];
   const staged = new Map<number, string>();
@@ -93,7 +103,8 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
         // Known before the worker starts, so that a failure anywhere removes what it wrote.
         const outDir = outputs ? stagingDirFor(outputs.dirs[i]!) : undefined;
         if (outDir) staged.set(i, outDir);
-        const r = await runWorker({ ...request, ...(outDir ? { outDir } : {}) }, {
+        const worker = idle.pop() ?? startWorker(project.root);
+        const r = await worker.run({ ...request, ...(outDir ? { outDir } : {}) }, {
           timeoutMs,
           onProgress: (p) => event("running", p),
           ...(opts.signal ? { signal: opts.signal } : {}),
@@ -122,6 +133,7 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
     if (outputs) envs.forEach((_, i) => commitStagedDir(staged.get(i)!, outputs.dirs[i]!));
     committed = true;
   } finally {
+    for (const w of idle) w.discard();
     if (!committed) {
       for (const dir of staged.values()) fs.rmSync(dir, { recursive: true, force: true });
       for (const dir of [...(outputs?.created ?? [])].reverse()) removeIfEmpty(dir);

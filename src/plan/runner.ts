@@ -4,7 +4,7 @@
  * the env and what went wrong — a bad value with its file and line, the component and resource
  * that threw, or the resource being registered last — never a bare stack trace.
  */
-import { fork } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { InputError, type Problem } from "../util/errors";
@@ -50,21 +50,57 @@ function profileArgs(dir: string | undefined): string[] {
 
 const OUTPUT_TAIL = 4000;
 
-export function runWorker(req: RenderRequest, opts: RunOptions): Promise<WorkerResult> {
+/**
+ * A worker process started ahead of its request: it loads the Pulumi SDK while the parent still
+ * reads the envs' values (a quarter of a second or more of start-up that would otherwise wait).
+ * `run` gives it its one request; `discard` stops an unused one.
+ */
+export interface StartedWorker {
+  run(req: RenderRequest, opts: RunOptions): Promise<WorkerResult>;
+  discard(): void;
+}
+
+export function startWorker(root: string): StartedWorker {
   const entry = workerEntry();
+  const child = fork(entry.file, [], {
+    cwd: root,
+    execArgv: entry.execArgv,
+    serialization: "advanced",
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    env: { ...process.env, STACKPLAN_PROJECT_ROOT: root },
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => void (output = (output + chunk.toString("utf8")).slice(-OUTPUT_TAIL));
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  // Until `run` listens: a worker that dies while idle is reported when it is given work.
+  let closed: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  let startError: Error | undefined;
+  child.once("close", (code, signal) => void (closed = { code, signal }));
+  child.once("error", (err) => void (startError = err));
+  return {
+    run: (req, opts) => runOn(child, req, opts, () => output, () => closed, () => startError),
+    discard: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    },
+  };
+}
+
+/** Start a worker and render one request on it. */
+export function runWorker(req: RenderRequest, opts: RunOptions): Promise<WorkerResult> {
+  return startWorker(req.root).run(req, opts);
+}
+
+function runOn(
+  child: ChildProcess,
+  req: RenderRequest,
+  opts: RunOptions,
+  output: () => string,
+  closedEarly: () => { code: number | null; signal: NodeJS.Signals | null } | undefined,
+  startError: () => Error | undefined,
+): Promise<WorkerResult> {
   const profiling = Boolean(process.env.STACKPLAN_CPU_PROF);
   return new Promise<WorkerResult>((resolve, reject) => {
-    const child = fork(entry.file, [], {
-      cwd: req.root,
-      execArgv: entry.execArgv,
-      serialization: "advanced",
-      stdio: ["ignore", "pipe", "pipe", "ipc"],
-      env: { ...process.env, STACKPLAN_PROJECT_ROOT: req.root },
-    });
-    let output = "";
-    const keep = (chunk: Buffer) => void (output = (output + chunk.toString("utf8")).slice(-OUTPUT_TAIL));
-    child.stdout?.on("data", keep);
-    child.stderr?.on("data", keep);
     let last: string | undefined;
     let settled = false;
     const done = (err: Error | undefined, result?: WorkerResult) => {
@@ -77,6 +113,11 @@ export function runWorker(req: RenderRequest, opts: RunOptions): Promise<WorkerR
       if (err) reject(err);
       else resolve(result!);
     };
+    const onClose = (code: number | null, signal: NodeJS.Signals | null) => {
+      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      const tail = output().trim() ? `; its last output:\n${indent(output().trim())}` : "";
+      done(failure(req, `the program's process ${how} before finishing${last ? ` (last resource registered: ${last})` : ""}${tail}`));
+    };
     const timer = setTimeout(() => {
       const seconds = Math.round(opts.timeoutMs / 1000);
       done(failure(req, `the program did not finish within ${seconds} s${last ? ` (last resource registered: ${last})` : ""}; pass --timeout <seconds> to allow more`));
@@ -84,6 +125,10 @@ export function runWorker(req: RenderRequest, opts: RunOptions): Promise<WorkerR
     const onAbort = () => done(failure(req, "cancelled"));
     opts.signal?.addEventListener("abort", onAbort, { once: true });
     if (opts.signal?.aborted) onAbort();
+    const early = startError();
+    if (early) return done(early);
+    const closed = closedEarly();
+    if (closed) return onClose(closed.code, closed.signal);
     child.on("message", (m: WorkerMessage) => {
       if (m.type === "progress") {
         last = m.last ?? last;
@@ -96,11 +141,7 @@ export function runWorker(req: RenderRequest, opts: RunOptions): Promise<WorkerR
     });
     child.on("error", (err) => done(err));
     // "close" (not "exit"): by then every message the worker sent has been delivered.
-    child.on("close", (code, signal) => {
-      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-      const tail = output.trim() ? `; its last output:\n${indent(output.trim())}` : "";
-      done(failure(req, `the program's process ${how} before finishing${last ? ` (last resource registered: ${last})` : ""}${tail}`));
-    });
+    child.on("close", onClose);
     child.send(req);
   });
 }

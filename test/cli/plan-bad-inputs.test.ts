@@ -60,9 +60,11 @@ const cases: Case[] = [
   },
   {
     name: "a program that never finishes",
-    args: ["render", "--env", "dev", "--timeout", "3"],
+    // Long enough for the worker to load the SDK and register once on a busy machine (the suite
+    // runs renders side by side), so that the message can name the resource.
+    args: ["render", "--env", "dev", "--timeout", "8"],
     program: program(`new aws.s3.Bucket("logs", {});\nawait new Promise(() => setInterval(() => {}, 1000));`),
-    message: 'stackplan: render dev: the program did not finish within 3 s (last resource registered: aws:s3/bucket:Bucket "logs"); pass --timeout <seconds> to allow more\n',
+    message: 'stackplan: render dev: the program did not finish within 8 s (last resource registered: aws:s3/bucket:Bucket "logs"); pass --timeout <seconds> to allow more\n',
   },
   {
     name: "a program that exits",
