@@ -12,7 +12,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Project } from "../project/project";
-import { cleanStaleTemporaries, commitStagedDir, ensureDirectory, stagingDirFor } from "../util/atomic-write";
+import { cleanStaleTemporaries, ensureDirectory, stagingDirFor, swapStagedDir } from "../util/atomic-write";
 import { InputError, type Problem } from "../util/errors";
 import type { Manifest } from "./manifests";
 import { prepareRender, type PreparedRender, type RequestOptions } from "./render-request";
@@ -130,8 +130,10 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
   try {
     await Promise.all(Array.from({ length: concurrency }, work));
     if (failures.length > 0) throw combine(failures, envs);
-    if (outputs) envs.forEach((_, i) => commitStagedDir(staged.get(i)!, outputs.dirs[i]!));
+    // Every env swapped in first (the renames), then the previous outputs removed together.
+    const previous = outputs ? envs.map((_, i) => swapStagedDir(staged.get(i)!, outputs.dirs[i]!)) : [];
     committed = true;
+    await Promise.all(previous.map((old) => old && fs.promises.rm(old, { recursive: true, force: true })));
   } finally {
     for (const w of idle) w.discard();
     if (!committed) {

@@ -78,16 +78,23 @@ export function stagingDirFor(dir: string): string {
 
 /** Replace `dir` with the staged directory (two renames; see recoverInterruptedSwap). */
 export function commitStagedDir(staged: string, dir: string): void {
-  recoverInterruptedSwap(dir);
-  swapIn(staged, dir);
+  const old = swapStagedDir(staged, dir);
+  if (old) fs.rmSync(old, { recursive: true, force: true });
 }
 
-function swapIn(tmp: string, dir: string): void {
+/**
+ * `commitStagedDir` without the last step: the previous content is left at the returned path
+ * (`<dir>.stackplan-old`, or undefined when there was none) for the caller to remove — with
+ * `fs.promises.rm`, say, whose unlinks run on the I/O threads (thousands of files take a second
+ * one by one). If the removal never happens, the next write to `dir` does it.
+ */
+export function swapStagedDir(staged: string, dir: string): string | undefined {
+  recoverInterruptedSwap(dir);
   const old = dir + OLD_SUFFIX;
   const hadPrevious = fs.existsSync(dir);
   if (hadPrevious) fs.renameSync(dir, old);
-  fs.renameSync(tmp, dir);
-  if (hadPrevious) fs.rmSync(old, { recursive: true, force: true });
+  fs.renameSync(staged, dir);
+  return hadPrevious ? old : undefined;
 }
 
 /** If a previous swap died between its two renames, put the previous output back. */
