@@ -16,7 +16,7 @@ import * as path from "node:path";
 import { ENVS, writeEstate } from "./bench/estate.mjs";
 import { findKubectl, runKubectl } from "./bench/kubectl.mjs";
 import { evaluateTargets, printReport } from "./bench/report.mjs";
-import { machine, parallelCapacity, timed } from "./bench/stats.mjs";
+import { cpuProbe, machine, timed } from "./bench/stats.mjs";
 import * as step from "./bench/steps.mjs";
 import { writeSyntheticKustomization } from "./bench/synthetic.mjs";
 
@@ -51,9 +51,9 @@ if (options.kubectl) {
   else log(`kubectl kustomize comparison SKIPPED: kubectl is not available (${found.reason})`);
 } else log("kubectl kustomize comparison SKIPPED (--no-kubectl)");
 
-// On a shared machine the other tenants' load shows here: 2.0 on an idle 2-core machine.
-const capacityAtStart = await parallelCapacity();
-log(`parallel CPU capacity: ${capacityAtStart}× one core`);
+// On a shared machine the other tenants' load shows here (ratio 2.0 on an idle 2-core machine).
+const probeAtStart = await cpuProbe();
+log(`CPU probe: one core ${probeAtStart.soloMs} ms, all cores ${probeAtStart.ratio}× one`);
 const estates = [];
 for (const n of options.sizes) {
   const root = path.join(results, "estates", `n${n}`);
@@ -105,7 +105,7 @@ if (kubectl) {
   synthetic = { objects: ours.split("\n---\n").length, build, kubectl: kstats, identical, ratio: Math.round((k.medianMs / build.medianMs) * 10) / 10 };
 }
 
-const report = { machine: { ...machine(), parallelCapacityAtStart: capacityAtStart, parallelCapacityAtEnd: await parallelCapacity() }, options, estates, synthetic };
+const report = { machine: { ...machine(), probeAtStart, probeAtEnd: await cpuProbe() }, options, estates, synthetic };
 report.targets = evaluateTargets(report);
 fs.writeFileSync(path.join(results, "bench.json"), `${JSON.stringify(report, null, 2)}\n`);
 process.stdout.write(printReport(report));

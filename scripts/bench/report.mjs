@@ -67,7 +67,8 @@ export function printReport(report) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
   const out = [
-    `stackplan bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}; parallel CPU capacity ${m.parallelCapacityAtStart}× one core at start, ${m.parallelCapacityAtEnd}× at end`,
+    `stackplan bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}`,
+    `CPU probe (a 3e8-step loop on one core; all cores at once): ${m.probeAtStart.soloMs} ms, ${m.probeAtStart.ratio}× at start; ${m.probeAtEnd.soloMs} ms, ${m.probeAtEnd.ratio}× at end`,
     `medians of ${report.options.runs} runs (renders and CLI: ${report.options.renderRuns}; kubectl: ${report.options.kubectlRuns}), min–max in brackets`,
     "",
     line(["", ...es.map((e) => `N = ${e.services}`)]),

@@ -38,10 +38,12 @@ export async function timedAsync(runs, fn, { warmup = 0 } = {}) {
 export const mib = (bytes) => Math.round(bytes / 1024 / 1024);
 
 /**
- * How much parallel CPU the machine gives right now: a CPU-bound loop alone, then one per core at
- * once; on a shared machine (another tenant busy) `cores` may deliver less than `cores` × one.
+ * How fast the machine is right now: a CPU-bound loop alone (`soloMs`, the best of two), then one
+ * per core at once (`ratio`: how many cores' worth that delivered). On a shared VM both move with
+ * the neighbours' load — the solo loop by up to 1.7× here — so the figures of two runs compare
+ * only next to their probes.
  */
-export function parallelCapacity() {
+export function cpuProbe() {
   const loop = "let x = 0; for (let i = 0; i < 3e8; i++) x += i % 7;";
   const run = (n) => {
     const t = performance.now();
@@ -50,7 +52,10 @@ export function parallelCapacity() {
   };
   const cores = os.availableParallelism();
   // The best of two solo runs: a neighbour's burst during one of them would inflate the ratio.
-  return run(1).then((a) => run(1).then((b) => run(cores).then((all) => Math.min(cores, Math.round(((cores * Math.min(a, b)) / all) * 10) / 10))));
+  return run(1).then((a) => run(1).then((b) => run(cores).then((all) => {
+    const soloMs = Math.round(Math.min(a, b));
+    return { soloMs, ratio: Math.min(cores, Math.round(((cores * soloMs) / all) * 10) / 10) };
+  })));
 }
 
 /** The machine, as the figures need it: CPU model, cores, memory, Node version. */
