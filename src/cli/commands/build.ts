@@ -9,8 +9,8 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
     .command("build")
     .summary("print the build of a kustomization directory (like kubectl kustomize)")
     .description(
-      "Build a kustomization directory with kustomize v5 semantics and print the result\n" +
-        "exactly as `kubectl kustomize <dir>` prints it. Unsupported fields are refused by name.\n" +
+      "Build a kustomization directory with kustomize v5 semantics and print the result " +
+        "exactly as `kubectl kustomize <dir>` prints it. Unsupported fields are refused by name. " +
         "The values of Secrets (data, stringData) print as [secret] unless --reveal-secrets.",
     )
     .argument("<dir>", "directory holding kustomization.yaml")

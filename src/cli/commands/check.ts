@@ -29,8 +29,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       .command("check")
       .summary("check an env's plan against the policy packs")
       .description(
-        "Run every policy rule (HA, AZ, MET, LOG, SEC) on the plan of an env, with the env's enforcement,\n" +
-          "per-rule overrides and waivers (policy: in its values). The env is rendered offline on the fly,\n" +
+        "Run every policy rule (HA, AZ, MET, LOG, SEC) on the plan of an env, with the env's enforcement, " +
+          "per-rule overrides and waivers (policy: in its values). The env is rendered offline on the fly, " +
           "unless --plan-dir names where `stackplan render` wrote it. Exits 1 when a mandatory rule is violated.",
       )
       .option("--env <env>", "environment (stack) name")

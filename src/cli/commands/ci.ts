@@ -32,8 +32,8 @@ export function registerCi(program: Command, ctx: CommandContext): void {
       .command("ci")
       .summary("pull-request one-shot: render head and merge base, diff, check, write the reports")
       .description(
-        "Render every env at the head (the working tree) and at the merge base with --base, diff each env,\n" +
-          "run the policies on the head, and write stackplan-report.md (the PR comment), stackplan.sarif (code\n" +
+        "Render every env at the head (the working tree) and at the merge base with --base, diff each env, " +
+          "run the policies on the head, and write stackplan-report.md (the PR comment), stackplan.sarif (code " +
           "scanning) and junit.xml into --out. Exits 1 on a mandatory policy violation (after writing them).",
       )
       .option("--base <ref>", "the branch the change merges into (default: origin/main, else main)")

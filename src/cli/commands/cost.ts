@@ -24,8 +24,8 @@ export function registerCost(program: Command, ctx: CommandContext): void {
       .command("cost")
       .summary("monthly CloudWatch cost of an env (alarms, custom metrics, logs)")
       .description(
-        "Price an env's plan at CloudWatch list prices (src/cost/prices.json, with date and sources): alarms\n" +
-          "(standard, high resolution, composite), custom metrics, log ingestion and steady-state storage\n" +
+        "Price an env's plan at CloudWatch list prices (src/cost/prices.json, with date and sources): alarms " +
+          "(standard, high resolution, composite), custom metrics, log ingestion and steady-state storage " +
           "(daily volume × retention days). --against <env> prints the change from another env's plan.",
       )
       .option("--env <env>", "environment (stack) name")

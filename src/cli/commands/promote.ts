@@ -24,11 +24,11 @@ export function registerPromote(program: Command, ctx: CommandContext): void {
       .command("promote")
       .summary("copy pinned versions from one env to the next, behind the policy gates")
       .description(
-        "Copy the promotable pins (spec promotion.promotable: image tags and digests, add-on versions, the\n" +
-          "Kubernetes version) from --from's effective values into --to's overlay file, editing it in place\n" +
-          "(comments and layout kept). Refused unless --to is the next env in the promotion order (--force\n" +
-          "overrides), --from passes its mandatory policies, --to still passes them after the promotion, and\n" +
-          "no pin was edited locally (against the last commit) to another value. Prints the pins, the gates\n" +
+        "Copy the promotable pins (spec promotion.promotable: image tags and digests, add-on versions, the " +
+          "Kubernetes version) from --from's effective values into --to's overlay file, editing it in place " +
+          "(comments and layout kept). Refused unless --to is the next env in the promotion order (--force " +
+          "overrides), --from passes its mandatory policies, --to still passes them after the promotion, and " +
+          "no pin was edited locally (against the last commit) to another value. Prints the pins, the gates " +
           "and the diff of --to. Exits 1 when a policy gate refuses, 2 on bad input.",
       )
       .requiredOption("--from <env>", "the env to promote from, e.g. staging")

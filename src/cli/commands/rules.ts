@@ -21,8 +21,8 @@ export function registerRules(program: Command, ctx: CommandContext): void {
       .command("rules")
       .summary("list the policy rules, write RULES.md or a CrossGuard pack config")
       .description(
-        "List every policy rule. --markdown prints the rules reference (RULES.md: `npm run rules` writes it);\n" +
-          "--pack-config <env> prints the env's --policy-pack-config JSON for `pulumi preview --policy-pack policies`\n" +
+        "List every policy rule. --markdown prints the rules reference (RULES.md: `npm run rules` writes it); " +
+          "--pack-config <env> prints the env's --policy-pack-config JSON for `pulumi preview --policy-pack policies` " +
           "(levels, env class and waivers from the env's values; conventionally policies/config/<env>.json).",
       )
       .option("--markdown", "print RULES.md")

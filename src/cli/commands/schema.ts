@@ -8,8 +8,8 @@ export function registerSchema(program: Command, ctx: CommandContext): void {
     .command("schema")
     .summary("print the JSON Schema of a values layer, for editors")
     .description(
-      "Print the JSON Schema of overlays/*/values.yaml files. Every key is optional and may be null\n" +
-        "(a layer is partial); unknown keys are errors. Point your editor at it, e.g. with\n" +
+      "Print the JSON Schema of overlays/*/values.yaml files. Every key is optional and may be null " +
+        "(a layer is partial); unknown keys are errors. Point your editor at it, e.g. with " +
         "`# yaml-language-server: $schema=../../values.schema.json` at the top of a values file.",
     )
     .action(() => {

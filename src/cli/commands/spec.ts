@@ -10,7 +10,7 @@ export function registerSpec(program: Command, ctx: CommandContext): void {
       .command("spec")
       .summary("print the resolved spec of an environment")
       .description(
-        "Load overlays/base/values.yaml and the env's layers, merge them (maps merge, lists replace,\n" +
+        "Load overlays/base/values.yaml and the env's layers, merge them (maps merge, lists replace, " +
           "null deletes), render templates and validate the result; print the resolved spec.",
       )
       .requiredOption("--env <env>", "environment (stack) name, e.g. dev")
