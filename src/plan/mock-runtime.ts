@@ -233,13 +233,13 @@ function sortedCopy(v: unknown): unknown {
 }
 
 /**
- * The SDK wraps the inputs of every registration in a protobuf Struct (\`Struct.fromJavaScript\`)
- * that the mock monitor turns straight back into plain data (\`toJavaScript\`): a tenth of a
+ * The SDK wraps the inputs of every registration in a protobuf Struct (`Struct.fromJavaScript`)
+ * that the mock monitor turns straight back into plain data (`toJavaScript`): a tenth of a
  * render's CPU and much of its garbage at 3,000 resources. Offline, nothing is sent over the
  * wire, so the Struct can carry the plain data and build its protobuf form only if something
- * reads that (\`getFieldsMap\`, \`serializeBinary\`, \`toObject\`). \`toJavaScript\` gives what the
- * real Struct gives: a fresh copy with the keys sorted. test/plan/render.test.ts renders the
- * example with and without this (STACKPLAN_DEBUG) and compares the bytes.
+ * reads that (`getFieldsMap`, `serializeBinary`, `toObject`). `toJavaScript` gives what the
+ * real Struct gives: a fresh copy with the keys sorted. test/plan/render.test.ts renders its
+ * fixture project with and without this (STACKPLAN_DEBUG) and compares the bytes.
  */
 function deferStructs(): void {
   const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));

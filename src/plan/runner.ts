@@ -69,36 +69,29 @@ export function startWorker(root: string): StartedWorker {
     stdio: ["ignore", "pipe", "pipe", "ipc"],
     env: { ...process.env, STACKPLAN_PROJECT_ROOT: root },
   });
-  let output = "";
-  const keep = (chunk: Buffer) => void (output = (output + chunk.toString("utf8")).slice(-OUTPUT_TAIL));
+  // What the worker printed and how it ended, kept from the start: a worker that dies while idle
+  // is reported when it is given work.
+  const state: WorkerState = { output: "" };
+  const keep = (chunk: Buffer) => void (state.output = (state.output + chunk.toString("utf8")).slice(-OUTPUT_TAIL));
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
-  // Until `run` listens: a worker that dies while idle is reported when it is given work.
-  let closed: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-  let startError: Error | undefined;
-  child.once("close", (code, signal) => void (closed = { code, signal }));
-  child.once("error", (err) => void (startError = err));
+  child.once("close", (code, signal) => void (state.closed = { code, signal }));
+  child.once("error", (err) => void (state.error = err));
   return {
-    run: (req, opts) => runOn(child, req, opts, () => output, () => closed, () => startError),
+    run: (req, opts) => runOn(child, state, req, opts),
     discard: () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     },
   };
 }
 
-/** Start a worker and render one request on it. */
-export function runWorker(req: RenderRequest, opts: RunOptions): Promise<WorkerResult> {
-  return startWorker(req.root).run(req, opts);
+interface WorkerState {
+  output: string;
+  closed?: { code: number | null; signal: NodeJS.Signals | null };
+  error?: Error;
 }
 
-function runOn(
-  child: ChildProcess,
-  req: RenderRequest,
-  opts: RunOptions,
-  output: () => string,
-  closedEarly: () => { code: number | null; signal: NodeJS.Signals | null } | undefined,
-  startError: () => Error | undefined,
-): Promise<WorkerResult> {
+function runOn(child: ChildProcess, state: WorkerState, req: RenderRequest, opts: RunOptions): Promise<WorkerResult> {
   const profiling = Boolean(process.env.STACKPLAN_CPU_PROF);
   return new Promise<WorkerResult>((resolve, reject) => {
     let last: string | undefined;
@@ -115,7 +108,7 @@ function runOn(
     };
     const onClose = (code: number | null, signal: NodeJS.Signals | null) => {
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-      const tail = output().trim() ? `; its last output:\n${indent(output().trim())}` : "";
+      const tail = state.output.trim() ? `; its last output:\n${indent(state.output.trim())}` : "";
       done(failure(req, `the program's process ${how} before finishing${last ? ` (last resource registered: ${last})` : ""}${tail}`));
     };
     const timer = setTimeout(() => {
@@ -125,10 +118,8 @@ function runOn(
     const onAbort = () => done(failure(req, "cancelled"));
     opts.signal?.addEventListener("abort", onAbort, { once: true });
     if (opts.signal?.aborted) onAbort();
-    const early = startError();
-    if (early) return done(early);
-    const closed = closedEarly();
-    if (closed) return onClose(closed.code, closed.signal);
+    if (state.error) return done(state.error);
+    if (state.closed) return onClose(state.closed.code, state.closed.signal);
     child.on("message", (m: WorkerMessage) => {
       if (m.type === "progress") {
         last = m.last ?? last;
