@@ -4,7 +4,8 @@
  * or written to `<out>/<env>/`.
  *
  * Atomicity: each env is written into a staging directory beside its output (by its worker, as
- * it finishes) and swapped in with two renames. Outputs are swapped only when every env of the
+ * it finishes; files unchanged since the current output are hard-linked from it, see
+ * output-files.ts) and swapped in with two renames. Outputs are swapped only when every env of the
  * call succeeded: a failed or interrupted render leaves all previous outputs untouched, never a
  * mix of old and new envs.
  */
@@ -104,7 +105,8 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
         const outDir = outputs ? stagingDirFor(outputs.dirs[i]!) : undefined;
         if (outDir) staged.set(i, outDir);
         const worker = idle.pop() ?? startWorker(project.root);
-        const r = await worker.run({ ...request, ...(outDir ? { outDir } : {}) }, {
+        const previousDir = outputs && fs.existsSync(outputs.dirs[i]!) ? outputs.dirs[i]! : undefined;
+        const r = await worker.run({ ...request, ...(outDir ? { outDir } : {}), ...(previousDir ? { previousDir } : {}) }, {
           timeoutMs,
           onProgress: (p) => event("running", p),
           ...(opts.signal ? { signal: opts.signal } : {}),

@@ -30,6 +30,8 @@ export interface RenderRequest {
    * staging directory, which it swaps in once every env has rendered (see render.ts).
    */
   readonly outDir?: string;
+  /** The env's current output directory: its unchanged files are hard-linked, not written again (output-files.ts). */
+  readonly previousDir?: string;
   /** Put secret values in clear into the manifests (never into plan.json). */
   readonly revealSecrets: boolean;
   /** Keep stack traces (slower): for STACKPLAN_DEBUG. */

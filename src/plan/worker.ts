@@ -8,11 +8,11 @@
  * when asked, write them into the parent's staging directory: each worker writes its own env's
  * files, so neither the files nor their writing pass through the parent.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { deferUnusedModules } from "./deferred-modules";
 import { stableStringify, sortKeysDeep } from "../util/stable-json";
 import { buildManifests } from "./manifests";
+import { writeOutputFiles, type OutputFile } from "./output-files";
 import { kustomizationYaml, manifestYaml } from "./manifest-yaml";
 import type { MockSession } from "./mock-runtime";
 import { inputsByPlanUrn, planResources } from "./plan-resources";
@@ -78,26 +78,13 @@ async function stackOutputs(exported: unknown): Promise<Record<string, unknown>>
   return sortKeysDeep(normalizeWire(wire) as Record<string, unknown>);
 }
 
-/**
- * `<env>/` as files: plan.json, one YAML file per manifest and the kustomization. Written a few
- * at a time: creating a file, not the bytes, is what costs, and the I/O threads overlap it (one
- * synchronous write after another took a second of every 3,000-manifest render).
- */
-async function writeOutputs(dir: string, plan: Plan, manifests: WorkerResult["manifests"]): Promise<void> {
-  const files: [string, () => string][] = [
+/** `<env>/` as files: plan.json, one YAML file per manifest and the kustomization. */
+function outputFiles(plan: Plan, manifests: WorkerResult["manifests"]): OutputFile[] {
+  return [
     ["plan.json", () => stableStringify(plan)],
-    ...manifests.map((m): [string, () => string] => [path.join("manifests", m.file), () => manifestYaml(m.object)]),
+    ...manifests.map((m): OutputFile => [path.join("manifests", m.file), () => manifestYaml(m.object)]),
     [path.join("manifests", "kustomization.yaml"), () => kustomizationYaml(manifests)],
   ];
-  for (const d of new Set(files.map(([rel]) => path.dirname(path.join(dir, rel))))) fs.mkdirSync(d, { recursive: true });
-  let next = 0;
-  const writer = async () => {
-    while (next < files.length) {
-      const [rel, content] = files[next++]!;
-      await fs.promises.writeFile(path.join(dir, rel), content());
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, writer));
 }
 
 async function render(req: RenderRequest): Promise<WorkerResult> {
@@ -127,7 +114,7 @@ async function render(req: RenderRequest): Promise<WorkerResult> {
   // Manifests keep a Secret's keys with masked values (or, on request, the values).
   const inputs = inputsByPlanUrn(session, req.revealSecrets ? { revealSecrets: true } : { maskLeaves: true });
   const { manifests, warnings } = buildManifests(plan, (r) => inputs.get(r.urn) ?? (r.inputs as Record<string, unknown>));
-  if (req.outDir) await writeOutputs(req.outDir, plan, manifests);
+  if (req.outDir) await writeOutputFiles(req.outDir, outputFiles(plan, manifests), req.previousDir);
   const usage = process.resourceUsage();
   const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
   return { plan, manifests, warnings, peakRssBytes: usage.maxRSS * 1024, cpuMs };

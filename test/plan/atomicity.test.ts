@@ -67,4 +67,30 @@ describe("atomic render outputs", () => {
     await renderEnvs(loadProject(root), ["dev"], { out });
     expect(snapshotTree(out)).toEqual(previous);
   });
+
+  it("re-renders into the same files where nothing changed: hard links, not new files", async () => {
+    const inodes = (dir: string) =>
+      Object.fromEntries(
+        fs
+          .readdirSync(dir, { recursive: true, encoding: "utf8" })
+          .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+          .map((f) => [f, fs.statSync(path.join(dir, f)).ino]),
+      );
+    const before = inodes(path.join(out, "dev"));
+    editFile(root, "stacks/Pulumi.dev.yaml", (t) => t.replace("replicas: 1", "replicas: 2"));
+    try {
+      await renderEnvs(loadProject(root), ["dev"], { out });
+      const after = inodes(path.join(out, "dev"));
+      const changed = Object.keys(after).filter((f) => after[f] !== before[f]).sort();
+      // A second replica brings a PodDisruptionBudget setting with it.
+      expect(changed).toEqual(["manifests/deployment-shop-web.yaml", "manifests/poddisruptionbudget-shop-web.yaml", "plan.json"]);
+      expect(fs.readFileSync(path.join(out, "dev/manifests/deployment-shop-web.yaml"), "utf8")).toContain("replicas: 2");
+      for (const f of Object.keys(after)) expect(fs.statSync(path.join(out, "dev", f)).nlink).toBe(1);
+      expect(temporaries()).toEqual([]);
+    } finally {
+      editFile(root, "stacks/Pulumi.dev.yaml", (t) => t.replace("replicas: 2", "replicas: 1"));
+      await renderEnvs(loadProject(root), ["dev"], { out });
+    }
+    expect(snapshotTree(out)).toEqual(previous);
+  });
 });
