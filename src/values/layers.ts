@@ -32,18 +32,23 @@ export function resolveLayers(project: Project, overlay: string, referredFrom?: 
   const chain: ValuesLayer[] = [];
   const seen: string[] = [];
   let name: string | undefined = overlay;
-  let from: Problem | undefined = referredFrom;
+  // Where the current name came from, for messages only: locating `extends` needs the full
+  // YAML parse that reading the values does without.
+  let from = (): Problem | undefined => referredFrom;
   while (name !== undefined && name !== BASE_LAYER) {
     if (seen.includes(name)) {
       const cycle = [...seen.slice(seen.indexOf(name)), name].join(" → ");
-      throw new InputError({ ...from, message: `extends cycle: ${cycle}` });
+      throw new InputError({ ...from(), message: `extends cycle: ${cycle}` });
     }
     seen.push(name);
     const layer = readLayer(project, name, from);
     chain.unshift(layer);
-    if (layer.extends !== undefined && layer.yaml) {
-      const pos = locate(layer.yaml, ["extends"]);
-      from = { file: layer.yaml.file, path: "extends", ...(pos ? { line: pos.line, column: pos.column } : {}), message: "" };
+    const yaml = layer.yaml;
+    if (layer.extends !== undefined && yaml) {
+      from = () => {
+        const pos = locate(yaml, ["extends"]);
+        return { file: yaml.file, path: "extends", ...(pos ? { line: pos.line, column: pos.column } : {}), message: "" };
+      };
     }
     name = layer.extends;
   }
@@ -59,7 +64,7 @@ function readBase(project: Project): ValuesLayer {
       message: "missing base values: every environment starts from overlays/base/values.yaml",
     });
   }
-  const layer = readLayer(project, BASE_LAYER, undefined);
+  const layer = readLayer(project, BASE_LAYER, () => undefined);
   if (layer.extends !== undefined) {
     const pos = layer.yaml ? locate(layer.yaml, ["extends"]) : undefined;
     throw new InputError({ file: layer.yaml?.file, path: "extends", line: pos?.line, column: pos?.column, message: "the base layer cannot extend another layer" });
@@ -67,14 +72,17 @@ function readBase(project: Project): ValuesLayer {
   return layer;
 }
 
-function readLayer(project: Project, name: string, from: Problem | undefined): ValuesLayer {
-  const where = from ? { file: from.file, path: from.path, line: from.line, column: from.column } : {};
+function readLayer(project: Project, name: string, referredFrom: () => Problem | undefined): ValuesLayer {
+  const where = () => {
+    const from = referredFrom();
+    return from ? { file: from.file, path: from.path, line: from.line, column: from.column } : {};
+  };
   if (!LAYER_NAME.test(name)) {
-    throw new InputError({ ...where, message: `invalid layer name ${JSON.stringify(name)}: expected a folder name under overlays/ (lowercase, digits, -)` });
+    throw new InputError({ ...where(), message: `invalid layer name ${JSON.stringify(name)}: expected a folder name under overlays/ (lowercase, digits, -)` });
   }
   const dir = path.join(project.overlaysDir, name);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new InputError({ ...where, message: `unknown layer ${JSON.stringify(name)}: ${rel(project, dir)}/ does not exist` });
+    throw new InputError({ ...where(), message: `unknown layer ${JSON.stringify(name)}: ${rel(project, dir)}/ does not exist` });
   }
   const abs = valuesFile(project, name);
   if (!fs.existsSync(abs)) return { name, yaml: undefined, values: {}, extends: undefined };

@@ -10,9 +10,12 @@ import { isPlainObject } from "../util/plain";
 import type { Values } from "./merge";
 
 type Seg = string | number;
+// Handlebars' typings declare its AST in the global namespace `hbs`.
+type Program = hbs.AST.Program;
+type ContentStatement = hbs.AST.ContentStatement;
 export type PathLocator = (path: readonly Seg[]) => Omit<Problem, "message" | "path">;
 
-const hbs = Handlebars.create();
+const handlebars = Handlebars.create();
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 const SINGLE_PATH = /^\{\{\s*((?:env|values)(?:\.[A-Za-z0-9_-]+)*)\s*\}\}$/;
 
@@ -39,9 +42,9 @@ export function renderTemplates(values: Values, env: Record<string, unknown>, lo
     }
     resolving.push(key);
     try {
-      checkNames(s, path);
+      const ast = checkNames(s, path);
       const single = SINGLE_PATH.exec(s);
-      const out = single ? lookup(single[1]!.split("."), path) : render(s, path);
+      const out = single ? lookup(single[1]!.split("."), path) : render(s, ast, path);
       resolved.set(key, out);
       return out;
     } finally {
@@ -78,15 +81,18 @@ export function renderTemplates(values: Values, env: Record<string, unknown>, lo
     return v;
   };
 
-  /** Check the names of plain `{{a.b}}` mustaches up front, for a precise message. */
-  const checkNames = (s: string, path: readonly Seg[]) => {
-    let ast: ReturnType<typeof hbs.parse>;
+  /**
+   * Parse the template and check the names of plain `{{a.b}}` mustaches up front, for a precise
+   * message. Returns the parsed template.
+   */
+  const checkNames = (s: string, path: readonly Seg[]): Program => {
+    let ast: Program;
     try {
-      ast = hbs.parse(s);
+      ast = handlebars.parse(s);
     } catch (err) {
-      fail(path, `invalid template ${JSON.stringify(s)}: ${parseErrorText((err as Error).message)}`);
+      return fail(path, `invalid template ${JSON.stringify(s)}: ${parseErrorText((err as Error).message)}`);
     }
-    for (const stmt of ast!.body) {
+    for (const stmt of ast.body) {
       if (stmt.type !== "MustacheStatement") continue;
       const m = stmt as unknown as MustacheNode;
       const p = m.path;
@@ -97,12 +103,15 @@ export function renderTemplates(values: Values, env: Record<string, unknown>, lo
       }
       lookup(parts, path);
     }
+    return ast;
   };
 
-  const render = (s: string, path: readonly Seg[]): string => {
+  const render = (s: string, ast: Program, path: readonly Seg[]): string => {
+    const plain = plainTemplate(ast);
+    if (plain) return plain.map((part) => (typeof part === "string" ? part : appended(lookup(part, path)))).join("");
     let tpl = compiled.get(s);
     if (!tpl) {
-      tpl = hbs.compile(s, { strict: true, noEscape: true });
+      tpl = handlebars.compile(s, { strict: true, noEscape: true });
       compiled.set(s, tpl);
     }
     try {
@@ -152,8 +161,39 @@ export function renderTemplates(values: Values, env: Record<string, unknown>, lo
 
 /** The part of Handlebars' AST we read (its typings keep these types private). */
 interface MustacheNode {
-  path: { type: string; parts: string[]; original: string };
+  path: { type: string; parts: string[]; original: string; depth: number; data: boolean };
   params: unknown[];
+  hash?: unknown;
+}
+
+/**
+ * A template of text, comments and `{{env.…}}` / `{{values.…}}` mustaches only — nearly every
+ * template — as its text pieces and the paths to append; undefined for anything else (helpers,
+ * blocks, partials, `../`, `@data`), which Handlebars renders. Handlebars compiles each distinct
+ * template to a JavaScript function, and an estate's templates are mostly distinct (a repository
+ * URL per service): at 500 services compiling was a third of loading an env's values.
+ * test/values/template-plain.test.ts checks both ways give the same string.
+ */
+function plainTemplate(ast: Program): (string | string[])[] | undefined {
+  const pieces: (string | string[])[] = [];
+  for (const stmt of ast.body) {
+    if (stmt.type === "ContentStatement") pieces.push((stmt as ContentStatement).value);
+    else if (stmt.type === "CommentStatement") continue;
+    else if (stmt.type !== "MustacheStatement") return undefined;
+    else {
+      const m = stmt as unknown as MustacheNode;
+      const p = m.path;
+      if (p.type !== "PathExpression" || m.params.length > 0 || m.hash || p.depth !== 0 || p.data) return undefined;
+      if (!/^(env|values)\./.test(p.original)) return undefined;
+      pieces.push(p.parts);
+    }
+  }
+  return pieces;
+}
+
+/** A value as Handlebars appends it to its output with noEscape: null and undefined as nothing, else as a JavaScript string. */
+function appended(value: unknown): string {
+  return value === null || value === undefined ? "" : String(value);
 }
 
 class TemplateFailure extends Error {
