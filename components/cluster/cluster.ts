@@ -5,8 +5,8 @@
  *   → vpc-cni, kube-proxy → node groups → IRSA roles, add-on log groups → coredns, EBS CSI,
  *     CloudWatch observability, other add-ons → Kubernetes provider.
  */
-import * as aws from "@pulumi/aws";
-import * as k8s from "@pulumi/kubernetes";
+import * as aws from "../shared/aws";
+import * as k8s from "../shared/k8s";
 import * as pulumi from "@pulumi/pulumi";
 import { withinComponent } from "../../src/program/component-error";
 import { childOptions, type ChildOptions } from "../shared/child";

@@ -3,7 +3,7 @@
  * template, built from a NodeGroupPlan. Children: `<name>-role`, `<name>-role-<ManagedPolicy>`,
  * `<name>-lt`, `<name>-group`.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { withinComponent } from "../../src/program/component-error";
 import { childOptions } from "../shared/child";

@@ -2,7 +2,7 @@
  * `stackplan:network:Network`: the VPC of an environment, built from a NetworkPlan. Children are
  * named `<name>-<suffix>`; subnets are placed by AZ ID.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { withinComponent } from "../../src/program/component-error";
 import { childOptions, type ChildOptions } from "../shared/child";

@@ -3,7 +3,7 @@
  * with its e-mail subscriptions, metric and composite alarms, and custom metrics as log metric
  * filters, built from an ObservabilityPlan.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { withinComponent } from "../../src/program/component-error";
 import { partitionOf } from "../shared/aws-names";

@@ -2,7 +2,7 @@
  * Options of a component's children: parented to the component and managed by the env's
  * explicit AWS provider (never a default provider), plus per-child extras such as dependsOn.
  */
-import type * as aws from "@pulumi/aws";
+import type * as aws from "./aws";
 import type * as pulumi from "@pulumi/pulumi";
 
 export type ChildOptions = (extra?: pulumi.CustomResourceOptions) => pulumi.CustomResourceOptions;

@@ -2,7 +2,7 @@
  * Resources every component builds the same way: an IAM role with its managed-policy
  * attachments, and a log group carrying its tier.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import type * as pulumi from "@pulumi/pulumi";
 import type { ChildOptions } from "./child";
 import type { RolePlan } from "./iam";

@@ -8,8 +8,8 @@
  * Ordering is explicit: namespaced objects wait for their Namespace; pod-bearing objects wait for
  * the ServiceAccount, ConfigMaps and Secrets of their group and for the IRSA role and policies.
  */
-import * as aws from "@pulumi/aws";
-import type * as k8s from "@pulumi/kubernetes";
+import * as aws from "../shared/aws";
+import type * as k8s from "../shared/k8s";
 import * as pulumi from "@pulumi/pulumi";
 import type { Manifest } from "../../src/manifests/types";
 import { withinComponent } from "../../src/program/component-error";

@@ -3,7 +3,7 @@
  * plan carries the real type token, e.g. `kubernetes:apps/v1:Deployment`); any other kind is a
  * `kubernetes:<group>/<version>:<Kind>` through `apiextensions.CustomResource`.
  */
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "../shared/k8s";
 import * as pulumi from "@pulumi/pulumi";
 import type { Manifest } from "../../src/manifests/types";
 

@@ -3,8 +3,8 @@
  * Observability components, built from the planners' output. The Infrastructure interface is
  * the contract the workloads rely on.
  */
-import type * as aws from "@pulumi/aws";
-import type * as k8s from "@pulumi/kubernetes";
+import type * as aws from "../../components/shared/aws";
+import type * as k8s from "../../components/shared/k8s";
 import type * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "../../components/cluster/cluster";
 import { Network } from "../../components/network/network";

@@ -3,7 +3,7 @@
  * (network, cluster, node groups, observability), then the Kubernetes workloads on the cluster.
  * Each part is built by a module of its own; this file only wires them together.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../../components/shared/aws";
 import type { LoadedEnvironment } from "../values/load";
 import { buildInfrastructure } from "./infrastructure";
 import { buildWorkloads } from "./workloads";
