@@ -163,11 +163,15 @@ function wrapMonitor(session: MockSession, fast: boolean): void {
   };
 }
 
-/** The request's inputs in wire form, converted from protobuf once (the fast registration reads them again). */
+/**
+ * The request's inputs in wire form, converted from protobuf once (the fast registration reads
+ * them again). A deferred Struct hands over the data it was made from, uncopied: the plan
+ * normalizes (copies, keys sorted) it anyway.
+ */
 function wireInputs(req: RegisterRequest): Record<string, unknown> {
-  const struct = req.getObject();
+  const struct = req.getObject() as ({ toJavaScript(): Record<string, unknown>; [PLAIN]?: Record<string, unknown> } | undefined);
   if (!struct) return {};
-  const wire = struct.toJavaScript();
+  const wire = struct[PLAIN] ?? struct.toJavaScript();
   struct.toJavaScript = () => wire;
   return wire;
 }
@@ -232,6 +236,9 @@ function sortedCopy(v: unknown): unknown {
   return out;
 }
 
+/** The plain data a deferred Struct was made from. */
+const PLAIN = Symbol("stackplan.plainStruct");
+
 /**
  * The SDK wraps the inputs of every registration in a protobuf Struct (`Struct.fromJavaScript`)
  * that the mock monitor turns straight back into plain data (`toJavaScript`): a tenth of a
@@ -247,7 +254,8 @@ function deferStructs(): void {
   const { Struct } = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [pulumiDir] })) as { Struct: StructClass };
   const fromJavaScript = Struct.fromJavaScript;
   Struct.fromJavaScript = (value) => {
-    const struct = new Struct();
+    const struct = new Struct() as StructInstance & { [PLAIN]?: Record<string, unknown> };
+    struct[PLAIN] = value;
     let full: StructInstance | undefined;
     const real = () => (full ??= fromJavaScript(value));
     struct.toJavaScript = () => sortedCopy(value) as Record<string, unknown>;

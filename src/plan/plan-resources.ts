@@ -53,7 +53,7 @@ function toPlanResource(
     propertyDependencies,
     ...(provider ? { provider } : {}),
     inputs,
-    ...(r.outputs && !r.custom ? { outputs: sortKeysDeep(normalizeWire(r.outputs, []) as Record<string, unknown>) } : {}),
+    ...(r.outputs && !r.custom ? { outputs: normalizeWire(r.outputs, []) as Record<string, unknown> } : {}),
     ...(r.protect ? { protect: true } : {}),
     ...(secretPaths.length ? { secretPaths: [...new Set(secretPaths)].sort(compareStrings) } : {}),
     ...(Object.keys(fingerprints).length ? { secretFingerprints: sortKeysDeep(fingerprints) } : {}),
@@ -63,16 +63,22 @@ function toPlanResource(
 
 /** A registration's inputs as plan data (secrets as `opts` says, engine URNs, sorted keys). */
 function recordInputs(r: RecordedResource, realUrn: (u: string) => string, opts: NormalizeOptions, secretPaths: string[] = []): Record<string, unknown> {
-  return sortKeysDeep(mapUrns(normalizeWire(r.inputs, secretPaths, "", opts), realUrn) as Record<string, unknown>);
+  return normalizeWire(r.inputs, secretPaths, "", { ...opts, mapUrn: realUrn }) as Record<string, unknown>;
 }
 
 /**
- * The inputs of every registration by plan URN, normalized with other options than plan.json's
- * (leaf-masked or revealed secrets, for manifests).
+ * The inputs of the registrations with these plan URNs, normalized with other options than
+ * plan.json's (leaf-masked or revealed secrets, for manifests). Only the resources that hold a
+ * secret need it: without one, both normalizations give the same value.
  */
-export function inputsByPlanUrn(session: MockSession, opts: NormalizeOptions): Map<string, Record<string, unknown>> {
+export function inputsByPlanUrn(session: MockSession, opts: NormalizeOptions, urns: ReadonlySet<string>): Map<string, Record<string, unknown>> {
   const realUrn = engineUrns(session);
-  return new Map(session.records.filter((r) => r.urn).map((r) => [realUrn(r.urn), recordInputs(r, realUrn, opts)]));
+  const out = new Map<string, Record<string, unknown>>();
+  for (const r of session.records) {
+    const urn = r.urn && realUrn(r.urn);
+    if (urn && urns.has(urn)) out.set(urn, recordInputs(r, realUrn, opts));
+  }
+  return out;
 }
 
 /**
@@ -101,16 +107,6 @@ function engineUrns(session: MockSession): (mockUrn: string) => string {
     map.set(r.urn, makeUrn(session.stack, session.project, [chain], r.name));
   }
   return (urn) => map.get(urn) ?? urn;
-}
-
-/** Rewrite URN strings (resource references) inside normalized inputs. */
-function mapUrns(value: unknown, realUrn: (u: string) => string): unknown {
-  if (typeof value === "string") return value.startsWith("urn:pulumi:") ? realUrn(value) : value;
-  if (Array.isArray(value)) return value.map((v) => mapUrns(v, realUrn));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, mapUrns(v, realUrn)]));
-  }
-  return value;
 }
 
 /** `urn::id` → `urn`: the id of a provider to be created is unknown anyway. */

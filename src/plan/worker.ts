@@ -10,7 +10,7 @@
  */
 import * as path from "node:path";
 import { deferUnusedModules } from "./deferred-modules";
-import { stableStringify, sortKeysDeep } from "../util/stable-json";
+import { stableStringify } from "../util/stable-json";
 import { buildManifests } from "./manifests";
 import { writeOutputFiles, type OutputFile } from "./output-files";
 import { kustomizationYaml, manifestYaml } from "./manifest-yaml";
@@ -75,7 +75,7 @@ async function stackOutputs(exported: unknown): Promise<Record<string, unknown>>
   if (exported === null || typeof exported !== "object") return {};
   const pulumi = await import("@pulumi/pulumi");
   const wire = await pulumi.runtime.serializeProperties("stack outputs", exported as Record<string, unknown>);
-  return sortKeysDeep(normalizeWire(wire) as Record<string, unknown>);
+  return normalizeWire(wire) as Record<string, unknown>;
 }
 
 /** `<env>/` as files: plan.json, one YAML file per manifest and the kustomization. */
@@ -112,7 +112,8 @@ async function render(req: RenderRequest): Promise<WorkerResult> {
     outputs,
   };
   // Manifests keep a Secret's keys with masked values (or, on request, the values).
-  const inputs = inputsByPlanUrn(session, req.revealSecrets ? { revealSecrets: true } : { maskLeaves: true });
+  const withSecrets = new Set(plan.resources.filter((r) => r.secretPaths).map((r) => r.urn));
+  const inputs = inputsByPlanUrn(session, req.revealSecrets ? { revealSecrets: true } : { maskLeaves: true }, withSecrets);
   const { manifests, warnings } = buildManifests(plan, (r) => inputs.get(r.urn) ?? (r.inputs as Record<string, unknown>));
   if (req.outDir) await writeOutputFiles(req.outDir, outputFiles(plan, manifests), req.previousDir);
   const usage = process.resourceUsage();
