@@ -31,34 +31,114 @@ const LIST_KEYS = ["name", "mountPath", "containerPort", "port", "devicePath"] a
 type Path = (string | number)[];
 
 export function diffInputs(oldInputs: unknown, newInputs: unknown, ctx: ValueDiffContext): RawChange[] {
-  const out: RawChange[] = [];
-  walk(oldInputs, newInputs, [], [], [], ctx, out);
-  return out;
+  const walker = new Walker(ctx);
+  walker.walk(oldInputs, newInputs);
+  return walker.out;
 }
 
 export function changePaths(c: RawChange): { path: string; pulumiPath: string } {
   return { path: readablePath(c.segs), pulumiPath: pulumiPath(c.segs) };
 }
 
-function walk(o: unknown, n: unknown, segs: Seg[], op: Path, np: Path, ctx: ValueDiffContext, out: RawChange[]): void {
-  if (o === n && o !== SECRET) return;
-  if (o === SECRET && n === SECRET) {
-    if (ctx.oldFingerprints[wirePath(op)] !== ctx.newFingerprints[wirePath(np)]) out.push({ segs, kind: "update", old: SECRET, new: SECRET, secret: true });
-    return;
+/**
+ * Walks both trees side by side. The current path is kept three ways (as shown, and as the wire
+ * path on each side, for secret fingerprints) in stacks pushed and popped as it descends; a change
+ * copies the shown path. Most of two plans is equal: building three paths for every node visited
+ * was most of a diff's time and garbage.
+ */
+class Walker {
+  readonly out: RawChange[] = [];
+  private readonly segs: Seg[] = [];
+  private readonly op: Path = [];
+  private readonly np: Path = [];
+
+  constructor(private readonly ctx: ValueDiffContext) {}
+
+  walk(o: unknown, n: unknown): void {
+    if (o === n && o !== SECRET) return;
+    const ctx = this.ctx;
+    if (o === SECRET && n === SECRET) {
+      if (ctx.oldFingerprints[wirePath(this.op)] !== ctx.newFingerprints[wirePath(this.np)]) this.change({ kind: "update", old: SECRET, new: SECRET, secret: true });
+      return;
+    }
+    if (isPlainObject(o) && isPlainObject(n)) return this.walkObject(o, n);
+    if (Array.isArray(o) && Array.isArray(n)) return this.walkList(o, n);
+    if (typeof o === "string" && typeof n === "string" && ctx.norm(o) === ctx.norm(n)) return;
+    this.change({ kind: "update", old: o, new: n, ...(o === SECRET || n === SECRET ? { secret: true } : {}) });
   }
-  if (isPlainObject(o) && isPlainObject(n)) return walkObject(o, n, segs, op, np, ctx, out);
-  if (Array.isArray(o) && Array.isArray(n)) return walkList(o, n, segs, op, np, ctx, out);
-  if (typeof o === "string" && typeof n === "string" && ctx.norm(o) === ctx.norm(n)) return;
-  out.push({ segs, kind: "update", old: o, new: n, ...(o === SECRET || n === SECRET ? { secret: true } : {}) });
+
+  /** Walk into the child `seg` (shown), `ok` of the old side and `nk` of the new side. */
+  private child(o: unknown, n: unknown, seg: Seg, ok: string | number, nk: string | number): void {
+    if (o === n && o !== SECRET) return;
+    this.segs.push(seg);
+    this.op.push(ok);
+    this.np.push(nk);
+    this.walk(o, n);
+    this.segs.pop();
+    this.op.pop();
+    this.np.pop();
+  }
+
+  private change(c: Omit<RawChange, "segs">, last?: Seg): void {
+    const segs = last === undefined ? [...this.segs] : [...this.segs, last];
+    this.out.push({ segs, ...c });
+  }
+
+  private walkObject(o: Record<string, unknown>, n: Record<string, unknown>): void {
+    const oldKeys = Object.keys(o);
+    const newKeys = Object.keys(n);
+    if (sameKeys(oldKeys, newKeys)) {
+      for (const k of inOrder(oldKeys)) this.child(o[k], n[k], k, k, k);
+      return;
+    }
+    for (const [ok, nk] of pairKeys(oldKeys, newKeys, this.ctx.norm)) {
+      if (ok !== undefined && nk !== undefined) this.child(o[ok], n[nk], nk, ok, nk);
+      else if (nk !== undefined) this.change({ kind: "add", new: n[nk] }, nk);
+      else this.change({ kind: "delete", old: o[ok!] }, ok!);
+    }
+  }
+
+  private walkList(o: unknown[], n: unknown[]): void {
+    const ctx = this.ctx;
+    const field = listKey(o, n);
+    if (!field) {
+      for (let i = 0; i < Math.max(o.length, n.length); i++) {
+        if (i < o.length && i < n.length) this.child(o[i], n[i], i, i, i);
+        else if (i < n.length) this.change({ kind: "add", new: n[i] }, i);
+        else this.change({ kind: "delete", old: o[i] }, i);
+      }
+      return;
+    }
+    const raw = (v: unknown) => (v as Record<string, string | number>)[field]!;
+    // Names compare normalized, unless that would make two items of one list the same.
+    const uniqueNormalized = [o, n].every((list) => new Set(list.map((v) => normalized(raw(v), ctx.norm))).size === list.length);
+    const id = (v: unknown, norm: Normalize) => (uniqueNormalized ? normalized(raw(v), norm) : raw(v));
+    const oldIndex = new Map(o.map((v, i) => [id(v, ctx.norm), i]));
+    const newIds = new Set<string | number>();
+    n.forEach((v, i) => {
+      const k = id(v, ctx.norm);
+      newIds.add(k);
+      const item = { field, value: (v as Record<string, string | number>)[field]!, index: i };
+      const j = oldIndex.get(k);
+      if (j !== undefined) this.child(o[j], v, item, j, i);
+      else this.change({ kind: "add", new: v }, item);
+    });
+    o.forEach((v, j) => {
+      if (!newIds.has(id(v, ctx.norm))) this.change({ kind: "delete", old: v }, { field, value: (v as Record<string, string | number>)[field]!, index: j });
+    });
+  }
 }
 
-function walkObject(o: Record<string, unknown>, n: Record<string, unknown>, segs: Seg[], op: Path, np: Path, ctx: ValueDiffContext, out: RawChange[]): void {
-  const pairs = pairKeys(Object.keys(o), Object.keys(n), ctx.norm);
-  for (const [ok, nk] of pairs) {
-    if (ok !== undefined && nk !== undefined) walk(o[ok], n[nk], [...segs, nk], [...op, ok], [...np, nk], ctx, out);
-    else if (nk !== undefined) out.push({ segs: [...segs, nk], kind: "add", new: n[nk] });
-    else out.push({ segs: [...segs, ok!], kind: "delete", old: o[ok!] });
-  }
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The keys sorted as pairKeys sorts them (plans already are: then the same array). */
+function inOrder(keys: string[]): readonly string[] {
+  for (let i = 1; i < keys.length; i++) if (compareStrings(keys[i - 1]!, keys[i]!) > 0) return [...keys].sort(compareStrings);
+  return keys;
 }
 
 /** Keys paired exactly first, then by normalized form when that is unambiguous; sorted. */
@@ -85,35 +165,6 @@ function pairKeys(oldKeys: string[], newKeys: string[], norm: Normalize): [strin
   }
   for (const k of restNew) if (!takenNew.has(k)) pairs.push([undefined, k]);
   return pairs.sort((a, b) => compareStrings(a[1] ?? a[0]!, b[1] ?? b[0]!));
-}
-
-function walkList(o: unknown[], n: unknown[], segs: Seg[], op: Path, np: Path, ctx: ValueDiffContext, out: RawChange[]): void {
-  const field = listKey(o, n);
-  if (!field) {
-    for (let i = 0; i < Math.max(o.length, n.length); i++) {
-      if (i < o.length && i < n.length) walk(o[i], n[i], [...segs, i], [...op, i], [...np, i], ctx, out);
-      else if (i < n.length) out.push({ segs: [...segs, i], kind: "add", new: n[i] });
-      else out.push({ segs: [...segs, i], kind: "delete", old: o[i] });
-    }
-    return;
-  }
-  const raw = (v: unknown) => (v as Record<string, string | number>)[field]!;
-  // Names compare normalized, unless that would make two items of one list the same.
-  const uniqueNormalized = [o, n].every((list) => new Set(list.map((v) => normalized(raw(v), ctx.norm))).size === list.length);
-  const id = (v: unknown, norm: Normalize) => (uniqueNormalized ? normalized(raw(v), norm) : raw(v));
-  const oldIndex = new Map(o.map((v, i) => [id(v, ctx.norm), i]));
-  const newIds = new Set<string | number>();
-  n.forEach((v, i) => {
-    const k = id(v, ctx.norm);
-    newIds.add(k);
-    const item = { field, value: (v as Record<string, string | number>)[field]!, index: i };
-    const j = oldIndex.get(k);
-    if (j !== undefined) walk(o[j], v, [...segs, item], [...op, j], [...np, i], ctx, out);
-    else out.push({ segs: [...segs, item], kind: "add", new: v });
-  });
-  o.forEach((v, j) => {
-    if (!newIds.has(id(v, ctx.norm))) out.push({ segs: [...segs, { field, value: (v as Record<string, string | number>)[field]!, index: j }], kind: "delete", old: v });
-  });
 }
 
 function normalized(k: string | number, norm: Normalize): string | number {
