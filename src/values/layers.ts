@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { InputError, type Problem } from "../util/errors";
 import { isPlainObject } from "../util/plain";
-import { locate, readYamlFile, type YamlFile } from "../util/yaml-file";
+import { locate, parseYaml, readInputFile, type YamlFile } from "../util/yaml-file";
 import { rel, type Project } from "../project/project";
 import type { Values } from "./merge";
 
@@ -86,7 +86,7 @@ function readLayer(project: Project, name: string, referredFrom: () => Problem |
   }
   const abs = valuesFile(project, name);
   if (!fs.existsSync(abs)) return { name, yaml: undefined, values: {}, extends: undefined };
-  const yaml = readYamlFile(abs, rel(project, abs));
+  const yaml = parsedLayerFile(abs, rel(project, abs));
   const raw = yaml.value ?? {};
   if (!isPlainObject(raw)) {
     throw new InputError({ file: yaml.file, line: 1, message: `expected a mapping of values at the top level, got ${Array.isArray(raw) ? "a list" : typeof raw}` });
@@ -97,4 +97,20 @@ function readLayer(project: Project, name: string, referredFrom: () => Problem |
     throw new InputError({ file: yaml.file, path: "extends", line: pos?.line, column: pos?.column, message: `expected the name of a layer under overlays/, got ${JSON.stringify(ext)}` });
   }
   return { name, yaml, values, extends: ext };
+}
+
+/**
+ * The last parse of each values file, reused while its text is the same: envs share their lower
+ * layers (`base` under every env), and `render --all` reads every env's chain in one process.
+ * The parsed values are never changed (merging copies what it changes).
+ */
+const parsedLayers = new Map<string, { readonly text: string; readonly yaml: YamlFile }>();
+
+function parsedLayerFile(abs: string, shownAs: string): YamlFile {
+  const text = readInputFile(abs, shownAs, { missing: "file not found", directory: "is a directory, expected a YAML file" });
+  const last = parsedLayers.get(abs);
+  if (last && last.text === text && last.yaml.file === shownAs) return last.yaml;
+  const yaml = parseYaml(text, shownAs);
+  parsedLayers.set(abs, { text, yaml });
+  return yaml;
 }

@@ -34,6 +34,15 @@ function project(files: Record<string, string>) {
 }
 
 describe("values layers", () => {
+  it("parses a layer file once while its text stays the same, and again when it changes", () => {
+    const p = project({ "stacks/Pulumi.prod.yaml": STACK("prod"), "overlays/dev/values.yaml": "services: { web: { replicas: 1 } }\n", "overlays/prod/values.yaml": "services: { web: { replicas: 3 } }\n" });
+    const baseOf = (env: string) => resolveLayers(p, env)[0]!;
+    expect(baseOf("dev").yaml).toBe(baseOf("prod").yaml);
+    fs.writeFileSync(`${root}/overlays/base/values.yaml`, BASE.replace("shop", "mall"));
+    expect((baseOf("dev").values.platform as { name: string }).name).toBe("mall");
+    expect(loadEnvironment(p, "prod").spec.platform.name).toBe("mall");
+  });
+
   it("orders base, the extends chain outermost first, then the env", () => {
     const p = project({
       "overlays/dev/values.yaml": "extends: nonprod\nservices: { web: { replicas: 1 } }\n",
