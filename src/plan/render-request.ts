@@ -11,6 +11,7 @@ import type { PolicySpec } from "../spec/policy";
 import { InputError } from "../util/errors";
 import { compareStrings } from "../util/stable-json";
 import { readYamlFile } from "../util/yaml-file";
+import { handOver, type HandedEnvironment } from "../values/handoff";
 import { loadEnvironmentFor } from "../values/load";
 import type { RenderRequest } from "./worker-protocol";
 
@@ -37,8 +38,11 @@ export function prepareRender(project: Project, env: string, opts: RequestOption
   const stack = loadStackConfig(project, env);
   const warnings: string[] = [];
   let policy: PolicySpec;
+  let environment: HandedEnvironment | undefined;
   try {
-    policy = loadEnvironmentFor(project, stack).spec.policy;
+    const loaded = loadEnvironmentFor(project, stack);
+    policy = loaded.spec.policy;
+    environment = handOver(loaded);
   } catch (err) {
     if (!(opts.lenientSpec && err instanceof InputError)) throw err;
     policy = DEFAULT_POLICY;
@@ -57,6 +61,7 @@ export function prepareRender(project: Project, env: string, opts: RequestOption
       secretKeys,
       facts: stack.facts,
       policy,
+      ...(environment ? { environment } : {}),
       revealSecrets: opts.revealSecrets ?? false,
       debug: opts.debug ?? false,
     },

@@ -55,6 +55,8 @@ export interface RenderedEnv {
   readonly peakRssBytes: number;
   /** CPU time of the env's worker (user + system): what the render costs on an idle machine. */
   readonly cpuMs: number;
+  /** The program took the values this process loaded instead of loading them again (values/handoff.ts). */
+  readonly valuesFromParent: boolean;
   /** Absolute `<out>/<env>` when written. */
   readonly outDir?: string;
 }
@@ -119,6 +121,7 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
           durationMs: Date.now() - t0,
           peakRssBytes: r.peakRssBytes,
           cpuMs: r.cpuMs,
+          valuesFromParent: r.valuesFromParent,
           ...(outputs ? { outDir: outputs.dirs[i]! } : {}),
         };
         event("done", { resources: r.plan.resources.length });

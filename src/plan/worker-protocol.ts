@@ -6,6 +6,7 @@
 import type { Problem } from "../util/errors";
 import type { EnvFacts } from "../project/stack-config";
 import type { PolicySpec } from "../spec/policy";
+import type { HandedEnvironment } from "../values/handoff";
 import type { Manifest } from "./manifests";
 import type { Plan } from "./types";
 
@@ -25,6 +26,8 @@ export interface RenderRequest {
   readonly secretKeys: readonly string[];
   readonly facts: EnvFacts;
   readonly policy: PolicySpec;
+  /** The env's values as the parent loaded them, for the program to take (values/handoff.ts). */
+  readonly environment?: HandedEnvironment;
   /**
    * Write the env's output files (plan.json, manifests/) into this directory: the parent's
    * staging directory, which it swaps in once every env has rendered (see render.ts).
@@ -52,6 +55,8 @@ export interface WorkerResult {
   readonly peakRssBytes: number;
   /** CPU time (user + system) the worker process used, start-up included. */
   readonly cpuMs: number;
+  /** The program took the values the parent loaded instead of loading them (values/handoff.ts). */
+  readonly valuesFromParent: boolean;
 }
 
 /** Why a program failed, in terms the user can act on (never a bare stack trace). */

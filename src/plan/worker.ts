@@ -17,6 +17,7 @@ import { kustomizationYaml, manifestYaml } from "./manifest-yaml";
 import type { MockSession } from "./mock-runtime";
 import { inputsByPlanUrn, planResources } from "./plan-resources";
 import { PLAN_FORMAT_VERSION, type Plan } from "./types";
+import { handedEnvironmentTaken, publishHandedEnvironment } from "../values/handoff";
 import { normalizeWire } from "./wire";
 import type { RenderRequest, WorkerFailure, WorkerMessage, WorkerResult } from "./worker-protocol";
 
@@ -97,6 +98,7 @@ async function render(req: RenderRequest): Promise<WorkerResult> {
   };
   const timer = setInterval(progress, PROGRESS_INTERVAL_MS);
   timer.unref();
+  if (req.environment) publishHandedEnvironment(req.environment);
   const exported = await runProgram(req.main);
   await settle();
   const outputs = await stackOutputs(exported);
@@ -118,7 +120,7 @@ async function render(req: RenderRequest): Promise<WorkerResult> {
   if (req.outDir) await writeOutputFiles(req.outDir, outputFiles(plan, manifests), req.previousDir);
   const usage = process.resourceUsage();
   const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
-  return { plan, manifests, warnings, peakRssBytes: usage.maxRSS * 1024, cpuMs };
+  return { plan, manifests, warnings, peakRssBytes: usage.maxRSS * 1024, cpuMs, valuesFromParent: handedEnvironmentTaken() };
 }
 
 // The parent is gone (killed, even with SIGKILL): nobody will read the result; stop now rather

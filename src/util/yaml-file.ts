@@ -14,6 +14,8 @@ export interface YamlFile {
   readonly lineCounter: LineCounter;
   /** The parsed value (plain JSON-like data). */
   readonly value: unknown;
+  /** The file's text. */
+  readonly text: string;
 }
 
 export interface Position {
@@ -36,6 +38,7 @@ export function parseYaml(text: string, file: string): YamlFile {
     return {
       file,
       value: fast.value,
+      text,
       get doc() {
         return parsed().doc;
       },
@@ -119,7 +122,7 @@ export function parseWithLibrary(text: string, file: string): YamlFile {
   } catch (err) {
     throw new InputError({ file, message: `invalid YAML: ${(err as Error).message}` });
   }
-  return { file, doc, lineCounter, value };
+  return { file, doc, lineCounter, value, text };
 }
 
 /** An alias inside the node it refers to: toJS would build a cyclic value no merge survives. */

@@ -9,6 +9,7 @@ import { locate } from "../util/yaml-file";
 import { zodProblems } from "../util/zod-problems";
 import type { Project } from "../project/project";
 import { loadStackConfig, type EnvFacts, type StackConfig } from "../project/stack-config";
+import { takeHandedEnvironment } from "./handoff";
 import { resolveLayers, type ValuesLayer } from "./layers";
 import { mergeLayers, type Values } from "./merge";
 import { renderTemplates } from "./template";
@@ -32,6 +33,9 @@ export function loadEnvironment(project: Project, env: string): LoadedEnvironmen
 }
 
 export function loadEnvironmentFor(project: Project, stack: StackConfig): LoadedEnvironment {
+  // In a render worker: what `stackplan render` loaded for this very stack (handoff.ts).
+  const handed = takeHandedEnvironment(project, stack);
+  if (handed) return handed;
   const facts = stack.facts;
   const layers = resolveLayers(project, facts.overlay, { file: stack.file, path: "config.stackplan:overlay", message: "" });
   const merged = mergeLayers(layers.map((l) => l.values));
