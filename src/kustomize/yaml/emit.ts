@@ -90,7 +90,7 @@ export class Emitter {
     let style: Style;
     if (typeof value === "string") {
       text = value;
-      style = selectStringStyle(value, analyze(value), simpleKey);
+      style = stringStyle(value, simpleKey);
     } else {
       text = formatNonString(value);
       style = "plain";
@@ -137,11 +137,11 @@ export class Emitter {
   private writePlain(value: string, allowBreaks: boolean): void {
     if (!this.whitespace) this.put(" ");
     let spaces = false;
-    const chars = Array.from(value);
     if (!allowBreaks || !value.includes(" ")) {
       this.out += value;
-      this.column += chars.length;
+      this.column += codePoints(value);
     } else {
+      const chars = Array.from(value);
       for (let i = 0; i < chars.length; i++) {
         const ch = chars[i]!;
         if (ch === " ") {
@@ -342,6 +342,31 @@ function analyze(value: string): ScalarInfo {
 }
 
 /** encoder.stringv followed by yaml_emitter_select_scalar_style, for block context. */
+/**
+ * The style of a string scalar, remembered per string: a manifest's keys and most of its values
+ * (labels, names, `IfNotPresent`, `TCP`) repeat from object to object, and analysing each
+ * character of each again was a third of printing them.
+ */
+const styles = [new Map<string, Style>(), new Map<string, Style>()];
+const STYLES_KEPT = 100_000;
+
+function stringStyle(value: string, simpleKey: boolean): Style {
+  const cache = styles[simpleKey ? 1 : 0]!;
+  let style = cache.get(value);
+  if (style === undefined) {
+    style = selectStringStyle(value, analyze(value), simpleKey);
+    if (cache.size >= STYLES_KEPT) cache.clear();
+    cache.set(value, style);
+  }
+  return style;
+}
+
+/** The length in code points (a column counts characters, not UTF-16 units). */
+function codePoints(s: string): number {
+  // Only a surrogate pair makes the two differ.
+  return /[\uD800-\uDFFF]/.test(s) ? Array.from(s).length : s.length;
+}
+
 function selectStringStyle(s: string, info: ScalarInfo, simpleKey: boolean): Style {
   let style: Style = s.includes("\n") ? "literal" : needsQuotesV2(s) ? "double" : "plain";
   if (simpleKey && info.multiline) style = "double";
