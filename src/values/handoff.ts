@@ -2,8 +2,8 @@
  * An env's loaded values, handed from `stackplan render` to the program in its render worker.
  *
  * The parent loads every env's values before starting any work (bad input fails first, and the
- * plan needs the env's policy); the program then loaded them again in its worker — a fifth of a
- * worker's time at 500 services. The parent now sends what it loaded with the render request,
+ * plan needs the env's policy); the program then loaded them again in its worker — nearly a
+ * tenth of a worker's time at 500 services. The parent now sends what it loaded with the render request,
  * the worker publishes it, and `loadEnvironmentFor` in the program takes it instead of reading
  * the files — only when the program runs this same copy of stackplan (a program from another git
  * ref or another installation loads its own) for the same project, stack and facts. Both then
