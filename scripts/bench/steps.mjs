@@ -70,7 +70,7 @@ export async function measureRender(project, env, runs) {
     peak = Math.max(peak, last.peakRssBytes);
     cpu.push(last.cpuMs);
   });
-  return { stats, workerCpu: summarize(cpu), plan: last.plan, resources: last.plan.resources.length, manifests: last.manifests.length, workerPeakRssBytes: peak };
+  return { stats, workerCpu: summarize(cpu), plan: last.plan, resources: last.plan.resources.length, manifests: last.manifestCount, workerPeakRssBytes: peak };
 }
 
 export function measureCheck(plan, runs) {

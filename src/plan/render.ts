@@ -47,8 +47,12 @@ export interface RenderEvent {
 export interface RenderedEnv {
   readonly env: string;
   readonly plan: Plan;
-  /** The manifests as written (secrets masked, unless revealSecrets). */
-  readonly manifests: readonly Manifest[];
+  /**
+   * The manifests (secrets masked, unless revealSecrets), for a render in memory; a render written
+   * to `out` leaves them in `<out>/<env>/manifests/` only.
+   */
+  readonly manifests?: readonly Manifest[];
+  readonly manifestCount: number;
   readonly warnings: readonly string[];
   readonly durationMs: number;
   /** Peak resident memory of the env's worker. */
@@ -116,7 +120,8 @@ export async function renderEnvs(project: Project, envs: readonly string[], opts
         results[i] = {
           env,
           plan: r.plan,
-          manifests: r.manifests,
+          ...(r.manifests ? { manifests: r.manifests } : {}),
+          manifestCount: r.manifestCount,
           warnings: [...warnings, ...r.warnings],
           durationMs: Date.now() - t0,
           peakRssBytes: r.peakRssBytes,

@@ -11,7 +11,7 @@
 import * as path from "node:path";
 import { deferUnusedModules } from "./deferred-modules";
 import { stableStringify } from "../util/stable-json";
-import { buildManifests } from "./manifests";
+import { buildManifests, type Manifest } from "./manifests";
 import { writeOutputFiles, type OutputFile } from "./output-files";
 import { kustomizationYaml, manifestYaml } from "./manifest-yaml";
 import type { MockSession } from "./mock-runtime";
@@ -80,7 +80,7 @@ async function stackOutputs(exported: unknown): Promise<Record<string, unknown>>
 }
 
 /** `<env>/` as files: plan.json, one YAML file per manifest and the kustomization. */
-function outputFiles(plan: Plan, manifests: WorkerResult["manifests"]): OutputFile[] {
+function outputFiles(plan: Plan, manifests: readonly Manifest[]): OutputFile[] {
   return [
     ["plan.json", () => stableStringify(plan)],
     ...manifests.map((m): OutputFile => [path.join("manifests", m.file), () => manifestYaml(m.object)]),
@@ -120,7 +120,15 @@ async function render(req: RenderRequest): Promise<WorkerResult> {
   if (req.outDir) await writeOutputFiles(req.outDir, outputFiles(plan, manifests), req.previousDir);
   const usage = process.resourceUsage();
   const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
-  return { plan, manifests, warnings, peakRssBytes: usage.maxRSS * 1024, cpuMs, valuesFromParent: handedEnvironmentTaken() };
+  return {
+    plan,
+    ...(req.outDir ? {} : { manifests }),
+    manifestCount: manifests.length,
+    warnings,
+    peakRssBytes: usage.maxRSS * 1024,
+    cpuMs,
+    valuesFromParent: handedEnvironmentTaken(),
+  };
 }
 
 // The parent is gone (killed, even with SIGKILL): nobody will read the result; stop now rather

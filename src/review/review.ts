@@ -31,7 +31,7 @@ export function formatReview(result: ReviewResult): string {
   const lines: string[] = [];
   const width = Math.max(...result.rendered.map((r) => r.env.length));
   for (const r of result.rendered) {
-    lines.push(`  ${r.env.padEnd(width)}  ${String(r.plan.resources.length).padStart(5)} resources  ${String(r.manifests.length).padStart(4)} manifests`);
+    lines.push(`  ${r.env.padEnd(width)}  ${String(r.plan.resources.length).padStart(5)} resources  ${String(r.manifestCount).padStart(4)} manifests`);
   }
   for (const d of result.promotions) {
     lines.push("", `Promotion ${d.from.label} → ${d.to.label}: ${changeCount(d)} change${changeCount(d) === 1 ? "" : "s"} (${countsLine(d)})`);

@@ -46,6 +46,15 @@ describe("render", () => {
     expect(sdkMonitor).toEqual(files);
   });
 
+  it("returns the manifests in memory, and only their number when it wrote them", async () => {
+    const inMemory = await renderEnv(loadProject(FIXTURE), "dev");
+    const written = Object.keys(files).filter((f) => f.startsWith("manifests/") && f !== "manifests/kustomization.yaml");
+    expect(inMemory.manifests?.map((m) => `manifests/${m.file}`).sort()).toEqual(written.sort());
+    expect(inMemory.manifestCount).toBe(written.length);
+    expect(first.manifests).toBeUndefined();
+    expect(first.manifestCount).toBe(written.length);
+  });
+
   it("returns the plan it wrote, with the env's facts and policy", () => {
     expect(JSON.parse(files["plan.json"]!)).toEqual(JSON.parse(JSON.stringify(first.plan)));
     expect(first.plan.env).toMatchObject({ name: "dev", account: "111111111111", class: "development" });

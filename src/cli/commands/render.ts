@@ -56,7 +56,7 @@ export function registerRender(program: Command, ctx: CommandContext): void {
     const shown = displayPath(ctx.io.cwd, out);
     const width = Math.max(...envs.map((e) => e.length));
     for (const r of rendered) {
-      ctx.io.stdout(`${r.env.padEnd(width)}  ${r.plan.resources.length} resources, ${r.manifests.length} manifests → ${path.join(shown, r.env)}\n`);
+      ctx.io.stdout(`${r.env.padEnd(width)}  ${r.plan.resources.length} resources, ${r.manifestCount} manifests → ${path.join(shown, r.env)}\n`);
     }
     ctx.io.stdout(`Rendered ${rendered.length} env${rendered.length === 1 ? "" : "s"} in ${seconds(Date.now() - started)}.\n`);
   });
