@@ -14,7 +14,8 @@ export interface NodeGroupFacts {
   readonly taints: readonly { key: string; value: string; effect: string }[];
 }
 
-const EFFECTS: Record<string, string> = { NO_SCHEDULE: "NoSchedule", NO_EXECUTE: "NoExecute", PREFER_NO_SCHEDULE: "PreferNoSchedule" };
+/** EKS spells taint effects NO_SCHEDULE; Kubernetes NoSchedule. */
+export const EFFECTS: Readonly<Record<string, string>> = { NO_SCHEDULE: "NoSchedule", NO_EXECUTE: "NoExecute", PREFER_NO_SCHEDULE: "PreferNoSchedule" };
 
 export function nodeGroupFacts(g: RuleResource): NodeGroupFacts {
   const name = optString(g.props, "nodeGroupName") ?? g.name;

@@ -26,10 +26,18 @@ describe("stackplan ci", () => {
   });
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  it("exits 1 on the mandatory violation, after writing all three reports", () => {
+  it("exits 1 on the mandatory violation, after writing all four reports", () => {
     expect(res.code).toBe(1);
     expect(res.stderr).toBe("stackplan: mandatory policy violations: 1 in prod\n");
-    expect(fs.readdirSync(out()).sort()).toEqual(["junit.xml", "stackplan-report.md", "stackplan.sarif"]);
+    expect(fs.readdirSync(out()).sort()).toEqual(["junit.xml", "stackplan-report.html", "stackplan-report.md", "stackplan.sarif"]);
+  });
+
+  it("writes the HTML report: every env's map, prod's change with the finding linked from the map", () => {
+    const html = read("stackplan-report.html");
+    expect(html).toContain("compared with main (merge base");
+    for (const env of ["dev", "staging", "prod"]) expect(html).toContain(`<section id="${env}" class="env"`);
+    expect(html).toContain('data-op="update" data-type="kubernetes:apps/v1:Deployment"');
+    expect(html).toMatch(/<a href="#prod-wl-deployment-shop-search-findings" class="badge"/);
   });
 
   it("summarizes each env: only prod changed", () => {

@@ -6,10 +6,12 @@ import { renderReport } from "../../check/render-report";
 import { parseToday } from "../../check/today";
 import { summarize, type CheckResult } from "../../check/types";
 import { mandatoryViolations, runCi } from "../../ci/ci";
+import { ciReportHtml } from "../../ci/html";
 import { ciMarkdown } from "../../ci/report";
 import { changeCount, countsLine } from "../../diff/summary";
 import { DEFAULT_TIMEOUT_MS } from "../../plan/render";
 import type { Project } from "../../project/project";
+import { writeReport } from "../../report/index";
 import { writeFileAtomic } from "../../util/atomic-write";
 import { FailureExit, InputError } from "../../util/errors";
 import { toolVersion } from "../../util/tool-root";
@@ -24,7 +26,7 @@ interface CiFlags {
   root?: string;
 }
 
-export const CI_OUTPUTS = { report: "stackplan-report.md", sarif: "stackplan.sarif", junit: "junit.xml" } as const;
+export const CI_OUTPUTS = { report: "stackplan-report.md", sarif: "stackplan.sarif", junit: "junit.xml", html: "stackplan-report.html" } as const;
 
 export function registerCi(program: Command, ctx: CommandContext): void {
   withRoot(
@@ -34,7 +36,7 @@ export function registerCi(program: Command, ctx: CommandContext): void {
       .description(
         "Render every env at the head (the working tree) and at the merge base with --base, diff each env, " +
           "run the policies on the head, and write stackplan-report.md (the PR comment), stackplan.sarif (code " +
-          "scanning) and junit.xml into --out. Exits 1 on a mandatory policy violation (after writing them).",
+          "scanning), junit.xml and stackplan-report.html (the map and the change, see `report`) into --out. Exits 1 on a mandatory policy violation (after writing them).",
       )
       .option("--base <ref>", "the branch the change merges into (default: origin/main, else main)")
       .option("--out <dir>", "where to write the reports", ".")
@@ -51,6 +53,7 @@ export function registerCi(program: Command, ctx: CommandContext): void {
     writeFileAtomic(path.join(out, CI_OUTPUTS.report), ciMarkdown(result, (c) => locators.get(c)));
     writeFileAtomic(path.join(out, CI_OUTPUTS.sarif), renderReport(checks, "sarif", { version: toolVersion(), locators }));
     writeFileAtomic(path.join(out, CI_OUTPUTS.junit), renderReport(checks, "junit", { version: toolVersion(), locators }));
+    writeReport(path.join(out, CI_OUTPUTS.html), ciReportHtml(result, project.name, toolVersion()), CI_OUTPUTS.html);
     const lines = [`stackplan ci: compared with ${base} (merge base ${result.mergeBase.slice(0, 12)})`];
     for (const e of result.envs) {
       const s = e.check ? summarize(e.check) : undefined;

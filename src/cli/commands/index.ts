@@ -6,6 +6,7 @@ import { registerCheck } from "./check";
 import { registerCost } from "./cost";
 import { registerDiff } from "./diff";
 import { registerRender } from "./render";
+import { registerReport } from "./report";
 import { registerReview } from "./review";
 import { registerRules } from "./rules";
 import { registerMaxPods } from "./max-pods";
@@ -23,6 +24,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerDiff,
   registerCheck,
   registerCost,
+  registerReport,
   registerPromote,
   registerCi,
   // … then the tools behind it.

@@ -63,7 +63,7 @@ export function registerRender(program: Command, ctx: CommandContext): void {
 }
 
 /** A path as the user would type it: relative below the working directory, absolute elsewhere. */
-function displayPath(cwd: string, abs: string): string {
+export function displayPath(cwd: string, abs: string): string {
   const rel = path.relative(cwd, abs);
   return rel === "" ? "." : rel.startsWith("..") || path.isAbsolute(rel) ? abs : rel;
 }
