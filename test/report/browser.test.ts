@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The report in a real browser: Debian's Chromium (installed by .ci/run), driven by
  * playwright-core. It opens the report of the example platform (dev and prod) and of a prod
